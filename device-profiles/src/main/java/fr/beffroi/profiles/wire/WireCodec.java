@@ -1,0 +1,87 @@
+package fr.beffroi.profiles.wire;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+/**
+ * JSON for every wire record. Strict on input: unknown fields, missing primitives and wrong types
+ * are refused with the JSON path of the fault, since a silently misread batch would be stored wrong.
+ */
+public final class WireCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .build();
+    private static final ObjectReader BATCH = MAPPER.readerFor(ReadingBatch.class);
+    private static final ObjectReader ACK = MAPPER.readerFor(BatchAck.class);
+    private static final ObjectReader COMMAND = MAPPER.readerFor(Command.class);
+    private static final ObjectReader COMMAND_RESULT = MAPPER.readerFor(CommandResult.class);
+
+    private WireCodec() {
+    }
+
+    public static byte[] encode(Object message) {
+        try {
+            return MAPPER.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static ReadingBatch decodeBatch(byte[] json) throws WireFormatException {
+        return decode(BATCH, json, "ReadingBatch");
+    }
+
+    public static BatchAck decodeAck(byte[] json) throws WireFormatException {
+        return decode(ACK, json, "BatchAck");
+    }
+
+    public static Command decodeCommand(byte[] json) throws WireFormatException {
+        return decode(COMMAND, json, "Command");
+    }
+
+    public static CommandResult decodeCommandResult(byte[] json) throws WireFormatException {
+        return decode(COMMAND_RESULT, json, "CommandResult");
+    }
+
+    private static <T> T decode(ObjectReader reader, byte[] json, String what) throws WireFormatException {
+        try {
+            T value = reader.readValue(json);
+            if (value == null) throw new WireFormatException(what + ": empty message");
+            return value;
+        } catch (JsonMappingException e) {
+            throw new WireFormatException(what + " at " + path(e) + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (JacksonException e) {
+            throw new WireFormatException(what + ": not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new WireFormatException(what + ": unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        if (e.getPath().isEmpty()) return "$";
+        return "$" + e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
