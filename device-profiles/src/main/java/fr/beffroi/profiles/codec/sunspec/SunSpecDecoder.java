@@ -1,0 +1,124 @@
+package fr.beffroi.profiles.codec.sunspec;
+
+import fr.beffroi.profiles.model.DataType;
+import fr.beffroi.profiles.model.ModelSpec;
+import fr.beffroi.profiles.model.PointSpec;
+import fr.beffroi.profiles.wire.Quality;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the words of one model block into values, driven by the profile: offsets, types and scale
+ * factors all come from the {@link ModelSpec}; nothing here knows where a point sits.
+ *
+ * <p>A point the device marks "not implemented" (int16 0x8000, uint16 0xFFFF, acc32 0, ... or a
+ * scale factor of -32768) is kept, with quality BAD and value 0: the cloud then sees that the
+ * device lacks it, rather than a reading that silently never comes, and the value stays finite as
+ * the wire contract requires. Scale factors themselves are not returned; they are folded in.
+ */
+public final class SunSpecDecoder {
+
+    /** SunSpec scale factors live in -10..10; anything else is a broken device, as good as absent. */
+    private static final int MAX_SF = 10;
+
+    /**
+     * Decodes a block.
+     *
+     * @param model the profile's model
+     * @param block the block's words starting at its ID register (ID, L, body)
+     * @throws IllegalArgumentException when the block is shorter than the profile's model length or
+     *                                  its ID is not one the model matches
+     */
+    public List<DecodedPoint> decode(ModelSpec model, short[] block) {
+        if (block.length < 2 || !model.matches(block[0] & 0xFFFF)) {
+            throw new IllegalArgumentException("block is not one of models " + model.ids());
+        }
+        if (block.length < model.length() + 2) {
+            throw new IllegalArgumentException("block has " + block.length + " words, model '" + model.name()
+                    + "' needs " + (model.length() + 2));
+        }
+        List<DecodedPoint> out = new ArrayList<>();
+        for (PointSpec p : model.points()) {
+            switch (p.type()) {
+                case SUNSSF -> { /* folded into the points that name it */ }
+                case STRING -> out.add(new DecodedPoint(p.name(), p.type(), 0, Optional.of(text(block, p)),
+                        Optional.empty(), Quality.GOOD));
+                default -> out.add(number(model, block, p));
+            }
+        }
+        return out;
+    }
+
+    private DecodedPoint number(ModelSpec model, short[] block, PointSpec p) {
+        long raw = raw(block, p.offset(), p.type());
+        if (isNotImplemented(p.type(), raw)) {
+            return bad(p);
+        }
+        double value = raw;
+        if (p.scaleFactor().isPresent()) {
+            PointSpec sfSpec = model.point(p.scaleFactor().get()).orElseThrow();
+            int sf = block[sfSpec.offset()];
+            if (sf == Short.MIN_VALUE || Math.abs(sf) > MAX_SF) {
+                return bad(p);
+            }
+            value = scale(raw, sf);
+        }
+        Quality quality = Quality.GOOD;
+        if (p.type().isEnum() && !p.symbols().isEmpty() && !p.symbols().containsValue((int) raw)) {
+            quality = Quality.UNCERTAIN;
+        }
+        return new DecodedPoint(p.name(), p.type(), value, Optional.empty(), p.unit(), quality);
+    }
+
+    /**
+     * raw × 10^sf, computed so that decimal results come out as the nearest double (12345 with
+     * sf -2 gives exactly 123.45, not 123.45000000000002).
+     */
+    static double scale(long raw, int sf) {
+        return sf >= 0 ? raw * Math.pow(10, sf) : raw / Math.pow(10, -sf);
+    }
+
+    private static DecodedPoint bad(PointSpec p) {
+        return new DecodedPoint(p.name(), p.type(), 0, Optional.empty(), p.unit(), Quality.BAD);
+    }
+
+    /** The raw integer, signed or unsigned as the type says. */
+    static long raw(short[] block, int offset, DataType type) {
+        return switch (type) {
+            case INT16, SUNSSF -> block[offset];
+            case UINT16, ACC16, ENUM16, BITFIELD16 -> block[offset] & 0xFFFFL;
+            case INT32 -> (block[offset] << 16) | (block[offset + 1] & 0xFFFF);
+            case UINT32, ACC32, ENUM32, BITFIELD32 -> ((block[offset] & 0xFFFFL) << 16) | (block[offset + 1] & 0xFFFFL);
+            case STRING -> throw new IllegalArgumentException("a string has no integer value");
+        };
+    }
+
+    /** SunSpec's reserved "not implemented" values. */
+    static boolean isNotImplemented(DataType type, long raw) {
+        return switch (type) {
+            case INT16, SUNSSF -> raw == Short.MIN_VALUE;
+            case UINT16, ENUM16, BITFIELD16 -> raw == 0xFFFFL;
+            case ACC16, ACC32 -> raw == 0;
+            case INT32 -> raw == Integer.MIN_VALUE;
+            case UINT32, ENUM32, BITFIELD32 -> raw == 0xFFFFFFFFL;
+            case STRING -> false;
+        };
+    }
+
+    /** Two ASCII characters per register, high byte first, up to the first NUL. */
+    static String text(short[] block, PointSpec p) {
+        byte[] bytes = new byte[p.size() * 2];
+        for (int i = 0; i < p.size(); i++) {
+            bytes[2 * i] = (byte) (block[p.offset() + i] >> 8);
+            bytes[2 * i + 1] = (byte) block[p.offset() + i];
+        }
+        int end = 0;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, 0, end, StandardCharsets.US_ASCII).trim();
+    }
+}

@@ -1,0 +1,164 @@
+package fr.beffroi.profiles.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.beffroi.profiles.model.DataType;
+import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.ModelSpec;
+import fr.beffroi.profiles.model.PointSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Loads device profiles from {@code profiles/<family>/<id>.yaml} on a class path, and validates
+ * each twice: its shape ({@link ProfileSchema}), then its meaning ({@link ProfileSemantics}). The
+ * second pass runs only on a well-shaped tree, so its messages never trip over a missing key.
+ */
+public final class ProfileLoader {
+
+    private final ClassLoader classLoader;
+    private final ObjectMapper yaml;
+
+    /** Loads from the class path that holds this module's bundled profiles. */
+    public ProfileLoader() {
+        this(ProfileLoader.class.getClassLoader());
+    }
+
+    public ProfileLoader(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.yaml = YAMLMapper.builder(new YAMLFactory())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    /**
+     * Loads {@code profiles/<family>/<id>.yaml}.
+     *
+     * @throws ProfileValidationException listing every problem, or saying the file is missing
+     */
+    public DeviceProfile load(String family, String id) {
+        return loadResource("profiles/" + family + "/" + id + ".yaml");
+    }
+
+    /** Loads a profile from a class-path resource; the path must end in {@code <family>/<id>.yaml}. */
+    public DeviceProfile loadResource(String resource) {
+        try (InputStream in = classLoader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ProfileValidationException(List.of(resource + ": no such profile on the class path"));
+            }
+            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /**
+     * Parses and validates YAML text. {@code file} names the source in messages and, when it ends
+     * in {@code <family>/<id>.yaml}, must agree with the profile's {@code family} and {@code id}.
+     */
+    public DeviceProfile parse(String file, String yamlText) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(yamlText);
+        } catch (JsonProcessingException e) {
+            throw new ProfileValidationException(List.of(file + ": (yaml): " + e.getOriginalMessage()
+                    + location(e)));
+        }
+        List<String> errors = new ArrayList<>();
+        ProfileSchema.check(file, root, errors);
+        if (!errors.isEmpty()) {
+            throw new ProfileValidationException(errors);
+        }
+        DeviceProfile profile = toProfile(root, file, errors);
+        ProfileSemantics.check(file, profile, errors);
+        if (!errors.isEmpty()) {
+            throw new ProfileValidationException(errors);
+        }
+        return profile;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    /** Builds records from a well-shaped tree; an unknown type name is reported, not thrown. */
+    private static DeviceProfile toProfile(JsonNode root, String file, List<String> errors) {
+        List<ModelSpec> models = new ArrayList<>();
+        JsonNode modelNodes = root.get("models");
+        for (int m = 0; m < modelNodes.size(); m++) {
+            JsonNode mn = modelNodes.get(m);
+            List<Integer> ids = new ArrayList<>();
+            mn.get("ids").forEach(n -> ids.add(n.intValue()));
+            List<PointSpec> points = new ArrayList<>();
+            JsonNode pointNodes = mn.get("points");
+            for (int p = 0; p < pointNodes.size(); p++) {
+                JsonNode pn = pointNodes.get(p);
+                String typeName = pn.get("type").textValue();
+                Optional<DataType> type = DataType.fromYaml(typeName);
+                if (type.isEmpty()) {
+                    errors.add(file + ": models[" + m + "].points[" + p + "].type: unknown type '" + typeName
+                            + "' (known: " + knownTypes() + ")");
+                }
+                Map<String, Integer> symbols = new LinkedHashMap<>();
+                JsonNode sn = pn.get("symbols");
+                if (sn != null && !sn.isNull()) {
+                    for (Map.Entry<String, JsonNode> e : sn.properties()) {
+                        symbols.put(e.getKey(), e.getValue().intValue());
+                    }
+                }
+                points.add(new PointSpec(
+                        pn.get("name").textValue(),
+                        pn.get("offset").intValue(),
+                        // a placeholder keeps building going so the meaning pass can still report
+                        // every other problem; the unknown type is already in errors
+                        type.orElse(DataType.UINT16),
+                        pn.hasNonNull("size") ? pn.get("size").intValue() : 0,
+                        text(pn, "unit"),
+                        text(pn, "scaleFactor"),
+                        symbols,
+                        text(pn, "description").orElse("")));
+            }
+            models.add(new ModelSpec(
+                    mn.get("name").textValue(),
+                    ids,
+                    mn.get("length").intValue(),
+                    mn.hasNonNull("poll") && mn.get("poll").booleanValue(),
+                    points));
+        }
+        return new DeviceProfile(
+                root.get("id").textValue(),
+                root.get("version").intValue(),
+                root.get("family").textValue(),
+                text(root, "description").orElse(""),
+                models);
+    }
+
+    private static Optional<String> text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.textValue());
+    }
+
+    private static String knownTypes() {
+        StringBuilder sb = new StringBuilder();
+        for (DataType t : DataType.values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(t.yamlName());
+        }
+        return sb.toString();
+    }
+}

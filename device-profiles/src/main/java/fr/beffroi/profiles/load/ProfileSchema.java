@@ -1,0 +1,141 @@
+package fr.beffroi.profiles.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First pass: the shape of a profile tree. Unknown keys, missing keys and wrongly typed values are
+ * all collected, where Jackson's data binding would stop at the first. The shape is declared as
+ * data below, one table per kind of object.
+ */
+final class ProfileSchema {
+
+    enum Kind { STRING, INT, BOOLEAN, ARRAY, OBJECT }
+
+    private record Field(Kind kind, boolean required) {
+    }
+
+    private static Field req(Kind kind) {
+        return new Field(kind, true);
+    }
+
+    private static Field opt(Kind kind) {
+        return new Field(kind, false);
+    }
+
+    private static final Map<String, Field> PROFILE = ordered(
+            "id", req(Kind.STRING), "version", req(Kind.INT), "family", req(Kind.STRING),
+            "description", opt(Kind.STRING), "models", req(Kind.ARRAY));
+    private static final Map<String, Field> MODEL = ordered(
+            "name", req(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
+            "poll", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY));
+    private static final Map<String, Field> POINT = ordered(
+            "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
+            "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scaleFactor", opt(Kind.STRING),
+            "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
+
+    private ProfileSchema() {
+    }
+
+    /** Adds one message per shape problem to {@code errors}, each prefixed by {@code file}. */
+    static void check(String file, JsonNode root, List<String> errors) {
+        if (root == null || !root.isObject()) {
+            errors.add(file + ": (root): expected a mapping of profile keys");
+            return;
+        }
+        checkObject(file, "", root, PROFILE, errors);
+        JsonNode models = root.get("models");
+        if (models != null && models.isArray()) {
+            for (int m = 0; m < models.size(); m++) {
+                String mp = "models[" + m + "]";
+                JsonNode model = models.get(m);
+                if (!model.isObject()) {
+                    errors.add(file + ": " + mp + ": expected a mapping");
+                    continue;
+                }
+                checkObject(file, mp + ".", model, MODEL, errors);
+                JsonNode ids = model.get("ids");
+                if (ids != null && ids.isArray()) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!ids.get(i).isInt()) {
+                            errors.add(file + ": " + mp + ".ids[" + i + "]: expected an integer");
+                        }
+                    }
+                }
+                JsonNode points = model.get("points");
+                if (points != null && points.isArray()) {
+                    for (int p = 0; p < points.size(); p++) {
+                        String pp = mp + ".points[" + p + "]";
+                        JsonNode point = points.get(p);
+                        if (!point.isObject()) {
+                            errors.add(file + ": " + pp + ": expected a mapping");
+                            continue;
+                        }
+                        checkObject(file, pp + ".", point, POINT, errors);
+                        JsonNode symbols = point.get("symbols");
+                        if (symbols != null && symbols.isObject()) {
+                            for (Map.Entry<String, JsonNode> e : symbols.properties()) {
+                                if (!e.getValue().isInt()) {
+                                    errors.add(file + ": " + pp + ".symbols." + e.getKey() + ": expected an integer");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkObject(String file, String prefix, JsonNode node, Map<String, Field> fields,
+                                    List<String> errors) {
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String key = entry.getKey();
+            if (!fields.containsKey(key)) {
+                errors.add(file + ": " + prefix + key + ": unknown key (known: " + String.join(", ", fields.keySet()) + ")");
+            }
+        }
+        fields.forEach((key, field) -> {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                if (field.required()) {
+                    errors.add(file + ": " + prefix + key + ": missing");
+                }
+            } else if (!hasKind(value, field.kind())) {
+                errors.add(file + ": " + prefix + key + ": expected " + describe(field.kind())
+                        + ", found " + value.getNodeType().name().toLowerCase() + " '" + value.asText() + "'");
+            }
+        });
+    }
+
+    private static boolean hasKind(JsonNode value, Kind kind) {
+        return switch (kind) {
+            case STRING -> value.isTextual();
+            case INT -> value.isInt();
+            case BOOLEAN -> value.isBoolean();
+            case ARRAY -> value.isArray();
+            case OBJECT -> value.isObject();
+        };
+    }
+
+    private static String describe(Kind kind) {
+        return switch (kind) {
+            case STRING -> "a string (quote numbers such as \"1\")";
+            case INT -> "an integer";
+            case BOOLEAN -> "true or false";
+            case ARRAY -> "a list";
+            case OBJECT -> "a mapping";
+        };
+    }
+
+    private static Map<String, Field> ordered(Object... keyValues) {
+        Map<String, Field> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], (Field) keyValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,152 @@
+package fr.beffroi.profiles.load;
+
+import fr.beffroi.profiles.model.DataType;
+import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.ModelSpec;
+import fr.beffroi.profiles.model.PointSpec;
+import fr.beffroi.profiles.unit.UcumUnits;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Second pass: what a well-shaped profile means. Names unique, units from the allowed UCUM set,
+ * scale factors that exist, points inside their model and not overlapping, file name agreeing with
+ * the profile's id and family.
+ */
+final class ProfileSemantics {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** SunSpec model IDs are 1..65534; 0xFFFF ends the chain. */
+    private static final int MAX_MODEL_ID = 0xFFFE;
+    /** Every register of a block must be addressable by one Modbus read chain (65,536 registers). */
+    private static final int MAX_LENGTH = 0xFFFF;
+
+    private ProfileSemantics() {
+    }
+
+    static void check(String file, DeviceProfile profile, List<String> errors) {
+        checkIdentity(file, profile, errors);
+        if (profile.models().isEmpty()) {
+            errors.add(file + ": models: at least one model is needed");
+        }
+        Set<String> pointNames = new HashSet<>();
+        Set<String> modelNames = new HashSet<>();
+        Map<Integer, String> modelIds = new HashMap<>();
+        for (int m = 0; m < profile.models().size(); m++) {
+            ModelSpec model = profile.models().get(m);
+            String mp = file + ": models[" + m + "]";
+            if (!modelNames.add(model.name())) {
+                errors.add(mp + ".name: duplicate model name '" + model.name() + "'");
+            }
+            if (model.ids().isEmpty()) {
+                errors.add(mp + ".ids: at least one model ID is needed");
+            }
+            for (int i = 0; i < model.ids().size(); i++) {
+                int id = model.ids().get(i);
+                if (id < 1 || id > MAX_MODEL_ID) {
+                    errors.add(mp + ".ids[" + i + "]: model ID " + id + " outside 1.." + MAX_MODEL_ID);
+                }
+                String previous = modelIds.putIfAbsent(id, model.name());
+                if (previous != null) {
+                    errors.add(mp + ".ids[" + i + "]: model ID " + id + " already belongs to model '" + previous + "'");
+                }
+            }
+            if (model.length() < 1 || model.length() > MAX_LENGTH) {
+                errors.add(mp + ".length: " + model.length() + " outside 1.." + MAX_LENGTH);
+            }
+            checkPoints(mp, model, pointNames, errors);
+        }
+    }
+
+    private static void checkIdentity(String file, DeviceProfile profile, List<String> errors) {
+        if (!SLUG.matcher(profile.id()).matches()) {
+            errors.add(file + ": id: '" + profile.id() + "' must be lower-case letters, digits and dashes");
+        }
+        if (!SLUG.matcher(profile.family()).matches()) {
+            errors.add(file + ": family: '" + profile.family() + "' must be lower-case letters, digits and dashes");
+        }
+        if (profile.version() < 1) {
+            errors.add(file + ": version: " + profile.version() + " must be 1 or more");
+        }
+        String[] parts = file.split("/");
+        if (parts.length >= 2 && parts[parts.length - 1].endsWith(".yaml")) {
+            String fileId = parts[parts.length - 1].substring(0, parts[parts.length - 1].length() - ".yaml".length());
+            String fileFamily = parts[parts.length - 2];
+            if (!fileId.equals(profile.id())) {
+                errors.add(file + ": id: '" + profile.id() + "' differs from the file name '" + fileId + "'");
+            }
+            if (!fileFamily.equals(profile.family())) {
+                errors.add(file + ": family: '" + profile.family() + "' differs from the folder '" + fileFamily + "'");
+            }
+        }
+    }
+
+    private static void checkPoints(String mp, ModelSpec model, Set<String> pointNames, List<String> errors) {
+        String[] owner = new String[model.length() > 0 && model.length() <= MAX_LENGTH ? model.length() + 2 : 0];
+        for (int p = 0; p < model.points().size(); p++) {
+            PointSpec point = model.points().get(p);
+            String pp = mp + ".points[" + p + "]";
+            DataType type = point.type();
+            if (!pointNames.add(point.name())) {
+                errors.add(pp + ".name: duplicate point name '" + point.name() + "'");
+            }
+            if (type == DataType.STRING && point.size() < 1) {
+                errors.add(pp + ".size: a string needs its size in registers (1 or more)");
+            }
+            if (type != DataType.STRING && point.size() != 0) {
+                errors.add(pp + ".size: only strings take a size; " + type.yamlName() + " is " + type.words() + " register(s) wide");
+            }
+            if (type.isMeasurement()) {
+                if (point.unit().isEmpty()) {
+                    errors.add(pp + ".unit: missing: a " + type.yamlName() + " point needs a UCUM unit (\"1\" when dimensionless)");
+                } else if (!UcumUnits.isAllowed(point.unit().get())) {
+                    errors.add(pp + ".unit: unknown UCUM unit '" + point.unit().get() + "' (allowed: "
+                            + String.join(", ", UcumUnits.allowed().stream().sorted().toList()) + ")");
+                }
+            } else if (point.unit().isPresent()) {
+                errors.add(pp + ".unit: a " + type.yamlName() + " point has no unit");
+            }
+            point.scaleFactor().ifPresent(sf -> {
+                if (!type.isScalable()) {
+                    errors.add(pp + ".scaleFactor: a " + type.yamlName() + " point cannot be scaled");
+                }
+                var target = model.point(sf);
+                if (target.isEmpty()) {
+                    errors.add(pp + ".scaleFactor: no point '" + sf + "' in model '" + model.name() + "'");
+                } else if (target.get().type() != DataType.SUNSSF) {
+                    errors.add(pp + ".scaleFactor: point '" + sf + "' is " + target.get().type().yamlName() + ", not sunssf");
+                }
+            });
+            if (!point.symbols().isEmpty() && !type.isEnum()) {
+                errors.add(pp + ".symbols: only enum16 and enum32 points take symbols");
+            }
+            checkPlacement(pp, model, point, owner, errors);
+        }
+    }
+
+    private static void checkPlacement(String pp, ModelSpec model, PointSpec point, String[] owner, List<String> errors) {
+        int words = point.words();
+        if (point.offset() < 2) {
+            errors.add(pp + ".offset: " + point.offset() + " falls on the model header (ID at 0, length at 1; the body starts at 2)");
+            return;
+        }
+        if (point.offset() + words > model.length() + 2) {
+            errors.add(pp + ".offset: " + point.name() + " spans registers " + point.offset() + ".."
+                    + (point.offset() + words - 1) + ", past the model's last register " + (model.length() + 1)
+                    + " (length " + model.length() + ")");
+            return;
+        }
+        for (int r = point.offset(); r < point.offset() + words && r < owner.length; r++) {
+            if (owner[r] != null) {
+                errors.add(pp + ".offset: " + point.name() + " overlaps '" + owner[r] + "' at register " + r);
+                return;
+            }
+            owner[r] = point.name();
+        }
+    }
+}

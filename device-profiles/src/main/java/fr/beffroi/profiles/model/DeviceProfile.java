@@ -1,0 +1,33 @@
+package fr.beffroi.profiles.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A versioned description of a kind of device: which register models it exposes and what every
+ * point means. Loaded from {@code profiles/<family>/<id>.yaml}.
+ *
+ * @param id          profile id, equal to the file name without {@code .yaml}
+ * @param version     bumped whenever a point changes meaning, offset or unit
+ * @param family      device family, equal to the folder name ({@code pv}, {@code water} ...)
+ * @param description free text for people
+ * @param models      the register models, in the order the device usually chains them
+ */
+public record DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models) {
+    public DeviceProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(family, "family");
+        description = description == null ? "" : description;
+        models = List.copyOf(models);
+    }
+
+    /** Every point of every model, in file order. */
+    public List<PointSpec> points() {
+        return models.stream().flatMap(m -> m.points().stream()).toList();
+    }
+
+    /** The models read at every poll. */
+    public List<ModelSpec> polledModels() {
+        return models.stream().filter(ModelSpec::poll).toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** The UCUM unit codes that profiles and readings may use. */
+package fr.beffroi.profiles.unit;

@@ -1,0 +1,116 @@
+package fr.beffroi.profiles.load;
+
+import fr.beffroi.profiles.model.DataType;
+import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.ModelSpec;
+import fr.beffroi.profiles.model.PointSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProfileLoaderTest {
+
+    private final ProfileLoader loader = new ProfileLoader();
+
+    @Test
+    void bundledSunSpecInverterProfileLoadsWithItsModelsAndUnits() {
+        DeviceProfile profile = loader.load("pv", "sunspec-inverter");
+
+        assertThat(profile.id()).isEqualTo("sunspec-inverter");
+        assertThat(profile.family()).isEqualTo("pv");
+        assertThat(profile.version()).isEqualTo(1);
+        assertThat(profile.models()).extracting(ModelSpec::name).containsExactly("common", "inverter");
+        ModelSpec inverter = profile.polledModels().get(0);
+        assertThat(inverter.ids()).containsExactly(103, 102, 101);
+        assertThat(inverter.length()).isEqualTo(50);
+
+        PointSpec w = inverter.point("W").orElseThrow();
+        assertThat(w.offset()).isEqualTo(14);
+        assertThat(w.type()).isEqualTo(DataType.INT16);
+        assertThat(w.scaleFactor()).contains("W_SF");
+        assertThat(inverter.point("W_SF").orElseThrow().offset()).isEqualTo(15);
+        PointSpec wh = inverter.point("WH").orElseThrow();
+        assertThat(wh.type()).isEqualTo(DataType.ACC32);
+        assertThat(wh.offset()).isEqualTo(24);
+        assertThat(wh.unit()).contains("W.h");
+        assertThat(inverter.point("DCV").orElseThrow().offset()).isEqualTo(29);
+        assertThat(inverter.point("Hz").orElseThrow().offset()).isEqualTo(16);
+        assertThat(inverter.point("St").orElseThrow().symbols()).containsEntry("MPPT", 4).hasSize(8);
+        assertThat(inverter.point("Evt1").orElseThrow().type()).isEqualTo(DataType.BITFIELD32);
+        assertThat(profile.models().get(0).point("SN").orElseThrow().size()).isEqualTo(16);
+    }
+
+    @Test
+    void everyShapeErrorIsReportedAtOnceNamingFileAndPath() {
+        String file = "bad-profiles/pv/schema-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        assertThat(e.errors()).hasSize(8).allSatisfy(err -> assertThat(err).startsWith(file + ": "));
+        assertThat(e.errors()).anySatisfy(err -> assertThat(err).startsWith(file + ": version: expected an integer"))
+                .anySatisfy(err -> assertThat(err).startsWith(file + ": vendor: unknown key"))
+                .anySatisfy(err -> assertThat(err).isEqualTo(file + ": models[0].length: missing"))
+                .anySatisfy(err -> assertThat(err).isEqualTo(file + ": models[0].ids[1]: expected an integer"))
+                .anySatisfy(err -> assertThat(err).startsWith(file + ": models[0].poll: expected true or false"))
+                .anySatisfy(err -> assertThat(err).startsWith(file + ": models[0].points[0].offest: unknown key"))
+                .anySatisfy(err -> assertThat(err).isEqualTo(file + ": models[0].points[0].offset: missing"))
+                .anySatisfy(err -> assertThat(err).startsWith(file + ": models[0].points[1].unit: expected a string"));
+        assertThat(e.getMessage()).contains("8 error(s)").contains(file + ": models[0].length: missing");
+    }
+
+    @Test
+    void everyMeaningErrorIsReportedAtOnceNamingFileAndPath() {
+        String file = "bad-profiles/pv/meaning-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        String p = file + ": models[0].points";
+        assertThat(e.errors()).containsExactlyInAnyOrder(
+                file + ": id: 'sunspec-inverter' differs from the file name 'meaning-errors'",
+                p + "[0].scaleFactor: no point 'W_SF' in model 'inverter'",
+                p + "[1].unit: unknown UCUM unit 'kwh' (allowed: " + allowedSorted() + ")",
+                p + "[1].scaleFactor: no point 'WH_SF' in model 'inverter'",
+                p + "[2].name: duplicate point name 'W'",
+                p + "[4].offset: Hz_SF overlaps 'Hz' at register 16",
+                p + "[5].offset: Evt1 spans registers 51..52, past the model's last register 51 (length 50)",
+                p + "[6].size: a string needs its size in registers (1 or more)",
+                p + "[7].type: unknown type 'dword' (known: int16, uint16, acc16, enum16, bitfield16, int32, uint32,"
+                        + " acc32, enum32, bitfield32, sunssf, string)");
+    }
+
+    @Test
+    void brokenYamlIsOneErrorNamingTheFile() {
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource("bad-profiles/pv/broken-yaml.yaml"));
+
+        assertThat(e.errors()).singleElement().asString().startsWith("bad-profiles/pv/broken-yaml.yaml: (yaml): ");
+    }
+
+    @Test
+    void missingProfileIsReportedAsSuch() {
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.load("pv", "no-such-inverter"));
+
+        assertThat(e.errors()).containsExactly("profiles/pv/no-such-inverter.yaml: no such profile on the class path");
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        String yaml = "id: x\nid: y\nversion: 1\nfamily: pv\nmodels: []\n";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.parse("inline.yaml", yaml));
+
+        assertThat(e.errors()).singleElement().asString().contains("Duplicate field 'id'");
+    }
+
+    private static String allowedSorted() {
+        List<String> sorted = fr.beffroi.profiles.unit.UcumUnits.allowed().stream().sorted().toList();
+        return String.join(", ", sorted);
+    }
+}

@@ -1,0 +1,176 @@
+package fr.beffroi.sim.face.modbus;
+
+import com.digitalpetri.modbus.ExceptionCode;
+import com.digitalpetri.modbus.FunctionCode;
+import com.digitalpetri.modbus.exceptions.ModbusResponseException;
+import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
+import com.digitalpetri.modbus.pdu.ReadHoldingRegistersResponse;
+import com.digitalpetri.modbus.server.ModbusRequestContext;
+import com.digitalpetri.modbus.server.ModbusServices;
+import com.digitalpetri.modbus.server.ModbusTcpServer;
+import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
+import fr.beffroi.sim.model.pv.InverterSnapshot;
+import fr.beffroi.sim.model.pv.PvInverterModel;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Modbus TCP server (digitalpetri modbus-tcp) serving the SunSpec map of one or more simulated
+ * inverters, one per unit id. Each read takes a snapshot of the unit's model at its clock's instant,
+ * so every register of one response describes the same instant. Only function 3 (read holding
+ * registers) is served: reads outside the map answer ILLEGAL_DATA_ADDRESS, reads for a unit id not
+ * served answer GATEWAY_TARGET_DEVICE_FAILED_TO_RESPOND, other functions ILLEGAL_FUNCTION.
+ */
+public final class SunSpecModbusServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SunSpecModbusServer.class);
+  private static final int MAX_READ_QUANTITY = 125;
+
+  private final ModbusTcpServer server;
+  private final String host;
+  private final int port;
+  private final Map<Integer, SunSpecUnit> units;
+
+  private SunSpecModbusServer(
+      ModbusTcpServer server, String host, int port, Map<Integer, SunSpecUnit> units) {
+    this.server = server;
+    this.host = host;
+    this.port = port;
+    this.units = units;
+  }
+
+  /** Serves one inverter as unit 1 (model 1 with L = 66). Port 0 picks a free port: see {@link #port()}. */
+  public static SunSpecModbusServer start(String host, int port, PvInverterModel model)
+      throws InterruptedException {
+    return start(host, port, List.of(SunSpecUnit.of(1, model)));
+  }
+
+  /** Serves each unit at its unit id; binds before returning. */
+  public static SunSpecModbusServer start(String host, int port, List<SunSpecUnit> units)
+      throws InterruptedException {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
+    if (units.isEmpty()) {
+      throw new IllegalArgumentException("at least one unit is required");
+    }
+    Map<Integer, UnitImage> images = new LinkedHashMap<>();
+    Map<Integer, SunSpecUnit> byId = new LinkedHashMap<>();
+    for (SunSpecUnit unit : units) {
+      if (byId.putIfAbsent(unit.unitId(), unit) != null) {
+        throw new IllegalArgumentException("unit id " + unit.unitId() + " given twice");
+      }
+      images.put(unit.unitId(), new UnitImage(unit, SunSpecRegisterMap.of(unit)));
+    }
+
+    AtomicReference<Channel> serverChannel = new AtomicReference<>();
+    NettyTcpServerTransport transport = NettyTcpServerTransport.create(cfg -> {
+      cfg.setBindAddress(host);
+      cfg.setPort(port);
+      // The transport does not expose its bound channel; a parent handler sees it, so port 0 works.
+      cfg.setBootstrapCustomizer(bootstrap -> bootstrap.handler(new ChannelInboundHandlerAdapter() {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+          serverChannel.set(ctx.channel());
+        }
+      }));
+    });
+    ModbusTcpServer server = ModbusTcpServer.create(transport, new Services(Map.copyOf(images)));
+    try {
+      server.start();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot bind SunSpec Modbus server on " + host + ":" + port + ": " + e.getCause(), e);
+    }
+    int bound = ((InetSocketAddress) serverChannel.get().localAddress()).getPort();
+    LOG.info("SunSpec Modbus server on {}:{} serving unit ids {}", host, bound, byId.keySet());
+    return new SunSpecModbusServer(server, host, bound, Map.copyOf(byId));
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** The bound TCP port (the real one when started with port 0). */
+  public int port() {
+    return port;
+  }
+
+  public Map<Integer, SunSpecUnit> units() {
+    return units;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+      LOG.info("SunSpec Modbus server on {}:{} stopped", host, port);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("SunSpec Modbus server on {}:{} did not stop cleanly: {}", host, port, e.getCause());
+    }
+  }
+
+  private record UnitImage(SunSpecUnit unit, SunSpecRegisterMap map) {}
+
+  private static final class Services implements ModbusServices {
+
+    private final Map<Integer, UnitImage> images;
+
+    Services(Map<Integer, UnitImage> images) {
+      this.images = images;
+    }
+
+    @Override
+    public ReadHoldingRegistersResponse readHoldingRegisters(
+        ModbusRequestContext context, int unitId, ReadHoldingRegistersRequest request)
+        throws ModbusResponseException {
+      UnitImage image = images.get(unitId);
+      if (image == null) {
+        LOG.debug("SunSpec read for unit {} not served, from {}", unitId, remote(context));
+        throw error(ExceptionCode.GATEWAY_TARGET_DEVICE_FAILED_TO_RESPONSE);
+      }
+      int quantity = request.quantity();
+      if (quantity < 1 || quantity > MAX_READ_QUANTITY) {
+        throw error(ExceptionCode.ILLEGAL_DATA_VALUE);
+      }
+      int first = request.address() - SunSpecRegisterMap.BASE_ADDRESS;
+      if (first < 0 || first + quantity > image.map().size()) {
+        LOG.debug("SunSpec unit {} read outside the map: address {} quantity {}",
+            unitId, request.address(), quantity);
+        throw error(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+      }
+      InverterSnapshot snapshot = image.unit().model().snapshot();
+      int[] words = image.map().encode(snapshot);
+      byte[] bytes = new byte[quantity * 2];
+      for (int i = 0; i < quantity; i++) {
+        int w = words[first + i];
+        bytes[2 * i] = (byte) (w >>> 8);
+        bytes[2 * i + 1] = (byte) w;
+      }
+      return new ReadHoldingRegistersResponse(bytes);
+    }
+
+    private static ModbusResponseException error(ExceptionCode code) {
+      return new ModbusResponseException(FunctionCode.READ_HOLDING_REGISTERS, code);
+    }
+
+    private static Object remote(ModbusRequestContext context) {
+      return context instanceof ModbusRequestContext.ModbusTcpRequestContext tcp
+          ? tcp.remoteAddress()
+          : "?";
+    }
+  }
+}
