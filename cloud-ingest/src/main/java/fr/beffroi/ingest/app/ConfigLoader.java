@@ -1,0 +1,190 @@
+package fr.beffroi.ingest.app;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an {@link IngestConfig} from YAML. Unknown keys and wrong types are reported together with
+ * the validation problems, all at once. The database password is never in the file: {@code
+ * jdbc.passwordEnv} names the environment variable that holds it.
+ *
+ * <pre>
+ * mqtt:  { host: 0.0.0.0, port: 1883 }
+ * http:  { host: 0.0.0.0, port: 8080 }
+ * jdbc:  { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: BEFFROI_DB_PASSWORD, connectTimeout: 5s }
+ * batch: { maxRows: 5000, maxDelay: 20ms, writers: 2 }
+ * gateways:
+ *   - { id: gw-mairie, tenant: liancourt, secretHash: "pbkdf2-sha256$600000$…$…" }
+ * </pre>
+ */
+public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private final Function<String, String> env;
+
+    /** @param env how to read environment variables ({@code System::getenv} in production) */
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public IngestConfig load(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+
+    public IngestConfig parse(String yaml) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(yaml);
+        } catch (JacksonException e) {
+            throw new ConfigException(List.of("not valid YAML: " + e.getOriginalMessage()));
+        }
+        List<String> p = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(List.of("$: expected a mapping of mqtt, http, jdbc, batch, gateways"));
+        }
+        unknown(p, "", root, Set.of("mqtt", "http", "jdbc", "batch", "gateways"));
+        IngestConfig.Mqtt mqttDefaults = IngestConfig.Mqtt.loopback(1883);
+        JsonNode m = section(p, root, "mqtt", Set.of("host", "port", "maxMessageBytes"));
+        IngestConfig.Mqtt mqtt = new IngestConfig.Mqtt(
+                text(p, m, "mqtt.host", "host", mqttDefaults.host()),
+                integer(p, m, "mqtt.port", "port", mqttDefaults.port()),
+                integer(p, m, "mqtt.maxMessageBytes", "maxMessageBytes", mqttDefaults.maxMessageBytes()));
+        IngestConfig.Http httpDefaults = IngestConfig.Http.loopback(8080);
+        JsonNode h = section(p, root, "http", Set.of("host", "port", "maxBodyBytes"));
+        IngestConfig.Http http = new IngestConfig.Http(
+                text(p, h, "http.host", "host", httpDefaults.host()),
+                integer(p, h, "http.port", "port", httpDefaults.port()),
+                integer(p, h, "http.maxBodyBytes", "maxBodyBytes", httpDefaults.maxBodyBytes()));
+        JsonNode j = section(p, root, "jdbc", Set.of("url", "user", "passwordEnv", "connectTimeout"));
+        String passwordEnv = text(p, j, "jdbc.passwordEnv", "passwordEnv", null);
+        String password = null;
+        if (passwordEnv == null) {
+            p.add("jdbc.passwordEnv: missing (name of the environment variable holding the password)");
+        } else {
+            password = env.apply(passwordEnv);
+            if (password == null) p.add("jdbc.passwordEnv: environment variable " + passwordEnv + " is not set");
+        }
+        IngestConfig.Jdbc jdbc = new IngestConfig.Jdbc(
+                text(p, j, "jdbc.url", "url", null),
+                text(p, j, "jdbc.user", "user", null),
+                password,
+                duration(p, j, "jdbc.connectTimeout", "connectTimeout", Duration.ofSeconds(5)));
+        IngestConfig.Batch batchDefaults = IngestConfig.Batch.defaults();
+        JsonNode b = section(p, root, "batch", Set.of("maxRows", "maxDelay", "writers"));
+        IngestConfig.Batch batch = new IngestConfig.Batch(
+                integer(p, b, "batch.maxRows", "maxRows", batchDefaults.maxRows()),
+                duration(p, b, "batch.maxDelay", "maxDelay", batchDefaults.maxDelay()),
+                integer(p, b, "batch.writers", "writers", batchDefaults.writers()));
+        List<IngestConfig.GatewayEntry> gateways = new ArrayList<>();
+        JsonNode gs = root.get("gateways");
+        if (gs != null && !gs.isNull()) {
+            if (!gs.isArray()) {
+                p.add("gateways: expected a list");
+            } else {
+                for (int i = 0; i < gs.size(); i++) {
+                    String at = "gateways[" + i + "]";
+                    JsonNode g = gs.get(i);
+                    if (!g.isObject()) {
+                        p.add(at + ": expected a mapping of id, tenant, secretHash");
+                        continue;
+                    }
+                    unknown(p, at + ".", g, Set.of("id", "tenant", "secretHash"));
+                    gateways.add(new IngestConfig.GatewayEntry(text(p, g, at + ".id", "id", null),
+                            text(p, g, at + ".tenant", "tenant", null),
+                            text(p, g, at + ".secretHash", "secretHash", null)));
+                }
+            }
+        }
+        IngestConfig config = new IngestConfig(mqtt, http, jdbc, batch, gateways);
+        List<String> all = new ArrayList<>(p);
+        for (String problem : config.problems()) {
+            // A key already reported as unreadable or unset need not be reported twice.
+            String key = problem.substring(0, problem.indexOf(':'));
+            if (all.stream().noneMatch(q -> q.startsWith(key + ":"))) all.add(problem);
+        }
+        if (!all.isEmpty()) throw new ConfigException(all);
+        return config;
+    }
+
+    private static JsonNode section(List<String> p, JsonNode root, String name, Set<String> keys) {
+        JsonNode s = root.get(name);
+        if (s == null || s.isNull()) return null;
+        if (!s.isObject()) {
+            p.add(name + ": expected a mapping");
+            return null;
+        }
+        unknown(p, name + ".", s, keys);
+        return s;
+    }
+
+    private static void unknown(List<String> p, String prefix, JsonNode node, Set<String> known) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = field.getKey();
+            if (!known.contains(key)) p.add(prefix + key + ": unknown key (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        }
+    }
+
+    private static String text(List<String> p, JsonNode section, String key, String field, String fallback) {
+        JsonNode v = section == null ? null : section.get(field);
+        if (v == null || v.isNull()) return fallback;
+        if (!v.isValueNode()) {
+            p.add(key + ": expected a text value");
+            return fallback;
+        }
+        return v.asText();
+    }
+
+    private static int integer(List<String> p, JsonNode section, String key, String field, int fallback) {
+        JsonNode v = section == null ? null : section.get(field);
+        if (v == null || v.isNull()) return fallback;
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            p.add(key + ": expected an integer, was " + v.asText());
+            return fallback;
+        }
+        return v.intValue();
+    }
+
+    private static Duration duration(List<String> p, JsonNode section, String key, String field, Duration fallback) {
+        JsonNode v = section == null ? null : section.get(field);
+        if (v == null || v.isNull()) return fallback;
+        try {
+            return parseDuration(v.asText());
+        } catch (IllegalArgumentException e) {
+            p.add(key + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT5S}); a bare number has no unit and is refused. */
+    static Duration parseDuration(String text) {
+        String t = text.trim();
+        Matcher m = DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+        try {
+            return Duration.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected a duration with a unit (250ms, 5s, 2m, 1h, PT5S), was " + text);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package fr.beffroi.ingest.app;
+
+import fr.beffroi.ingest.auth.SecretHash;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything an ingest node needs, as immutable records. Build it in code ({@link #of}, then the
+ * {@code with…} methods) or load it from YAML with {@link ConfigLoader}; {@link #validate()} names
+ * every bad key at once and runs before anything starts.
+ *
+ * @param mqtt     the MQTT listener
+ * @param http     the HTTP listener
+ * @param jdbc     the PostgreSQL connection
+ * @param batch    how readings are grouped into transactions
+ * @param gateways the gateways allowed to send
+ */
+public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<GatewayEntry> gateways) {
+    /** Ids become MQTT topic levels and SQL values: no separators, no wildcards. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    public IngestConfig {
+        gateways = List.copyOf(Objects.requireNonNullElse(gateways, List.of()));
+    }
+
+    /**
+     * @param host            address to bind (127.0.0.1 in tests)
+     * @param port            TCP port; 0 picks a free one, see {@code IngestNode.mqttPort()}
+     * @param maxMessageBytes largest PUBLISH accepted
+     */
+    public record Mqtt(String host, int port, int maxMessageBytes) {
+        public static Mqtt loopback(int port) {
+            return new Mqtt("127.0.0.1", port, 4 * 1024 * 1024);
+        }
+    }
+
+    /**
+     * @param host         address to bind
+     * @param port         TCP port; 0 picks a free one
+     * @param maxBodyBytes largest request body accepted
+     */
+    public record Http(String host, int port, int maxBodyBytes) {
+        public static Http loopback(int port) {
+            return new Http("127.0.0.1", port, 4 * 1024 * 1024);
+        }
+    }
+
+    /**
+     * @param url            {@code jdbc:postgresql://…}
+     * @param user           database user
+     * @param password       database password; never printed (see {@link #toString()})
+     * @param connectTimeout how long a writer waits for a connection before the batch fails
+     */
+    public record Jdbc(String url, String user, String password, Duration connectTimeout) {
+        public static Jdbc of(String url, String user, String password) {
+            return new Jdbc(url, user, password, Duration.ofSeconds(5));
+        }
+
+        @Override
+        public String toString() {
+            return "Jdbc[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
+                    + ", connectTimeout=" + connectTimeout + "]";
+        }
+    }
+
+    /**
+     * @param maxRows  a transaction closes once it holds this many readings
+     * @param maxDelay ... or once its first batch has waited this long
+     * @param writers  parallel database writers; a gateway always maps to the same one
+     */
+    public record Batch(int maxRows, Duration maxDelay, int writers) {
+        public static Batch defaults() {
+            return new Batch(5_000, Duration.ofMillis(20), 2);
+        }
+    }
+
+    /**
+     * @param id         the gateway id, also its MQTT user name
+     * @param tenant     the commune it belongs to
+     * @param secretHash {@link SecretHash} stored form
+     */
+    public record GatewayEntry(String id, String tenant, String secretHash) {
+    }
+
+    /** Loopback listeners on free ports and default batching: the shape tests, the demo and benchmarks use. */
+    public static IngestConfig of(Jdbc jdbc, List<GatewayEntry> gateways) {
+        return new IngestConfig(Mqtt.loopback(0), Http.loopback(0), jdbc, Batch.defaults(), gateways);
+    }
+
+    public IngestConfig withMqtt(Mqtt value) {
+        return new IngestConfig(value, http, jdbc, batch, gateways);
+    }
+
+    public IngestConfig withHttp(Http value) {
+        return new IngestConfig(mqtt, value, jdbc, batch, gateways);
+    }
+
+    public IngestConfig withJdbc(Jdbc value) {
+        return new IngestConfig(mqtt, http, value, batch, gateways);
+    }
+
+    public IngestConfig withBatch(Batch value) {
+        return new IngestConfig(mqtt, http, jdbc, value, gateways);
+    }
+
+    public IngestConfig withGateways(List<GatewayEntry> value) {
+        return new IngestConfig(mqtt, http, jdbc, batch, value);
+    }
+
+    /** Every problem, each naming its key; empty when the config can start a node. */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (mqtt == null) {
+            p.add("mqtt: missing");
+        } else {
+            host(p, "mqtt.host", mqtt.host());
+            port(p, "mqtt.port", mqtt.port());
+            range(p, "mqtt.maxMessageBytes", mqtt.maxMessageBytes(), 1024, 256 * 1024 * 1024);
+        }
+        if (http == null) {
+            p.add("http: missing");
+        } else {
+            host(p, "http.host", http.host());
+            port(p, "http.port", http.port());
+            range(p, "http.maxBodyBytes", http.maxBodyBytes(), 1024, 256 * 1024 * 1024);
+        }
+        if (jdbc == null) {
+            p.add("jdbc: missing");
+        } else {
+            if (jdbc.url() == null || !jdbc.url().startsWith("jdbc:postgresql:")) {
+                p.add("jdbc.url: must start with jdbc:postgresql:, was " + jdbc.url());
+            }
+            if (jdbc.user() == null || jdbc.user().isBlank()) p.add("jdbc.user: missing");
+            if (jdbc.password() == null) p.add("jdbc.password: missing");
+            duration(p, "jdbc.connectTimeout", jdbc.connectTimeout(), Duration.ofMillis(250), Duration.ofMinutes(5));
+        }
+        if (batch == null) {
+            p.add("batch: missing");
+        } else {
+            range(p, "batch.maxRows", batch.maxRows(), 1, 1_000_000);
+            duration(p, "batch.maxDelay", batch.maxDelay(), Duration.ZERO, Duration.ofSeconds(10));
+            range(p, "batch.writers", batch.writers(), 1, 64);
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < gateways.size(); i++) {
+            GatewayEntry g = gateways.get(i);
+            String at = "gateways[" + i + "]";
+            if (g == null) {
+                p.add(at + ": missing");
+                continue;
+            }
+            if (g.id() == null || !ID.matcher(g.id()).matches()) {
+                p.add(at + ".id: must match " + ID.pattern() + ", was " + g.id());
+            } else if (!ids.add(g.id())) {
+                p.add(at + ".id: duplicate " + g.id());
+            }
+            if (g.tenant() == null || !ID.matcher(g.tenant()).matches()) {
+                p.add(at + ".tenant: must match " + ID.pattern() + ", was " + g.tenant());
+            }
+            try {
+                SecretHash.parse(g.secretHash());
+            } catch (IllegalArgumentException e) {
+                p.add(at + ".secretHash: " + e.getMessage());
+            }
+        }
+        return p;
+    }
+
+    /** Throws {@link ConfigException} listing every problem, if any. */
+    public IngestConfig validate() {
+        List<String> p = problems();
+        if (!p.isEmpty()) throw new ConfigException(p);
+        return this;
+    }
+
+    private static void host(List<String> p, String key, String host) {
+        if (host == null || host.isBlank()) p.add(key + ": missing");
+    }
+
+    private static void port(List<String> p, String key, int port) {
+        if (port < 0 || port > 65535) p.add(key + ": must be 0..65535 (0 = any free port), was " + port);
+    }
+
+    private static void range(List<String> p, String key, int value, int min, int max) {
+        if (value < min || value > max) p.add(key + ": must be " + min + ".." + max + ", was " + value);
+    }
+
+    private static void duration(List<String> p, String key, Duration value, Duration min, Duration max) {
+        if (value == null) {
+            p.add(key + ": missing");
+        } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            p.add(key + ": must be " + min + ".." + max + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package fr.beffroi.ingest.store;
+
+import fr.beffroi.profiles.wire.BatchAck;
+import fr.beffroi.profiles.wire.Reading;
+import fr.beffroi.profiles.wire.ReadingBatch;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stores batches exactly once. One call is one transaction: per gateway, lock its cursor row, read
+ * the committed ranges the batches touch, drop readings those ranges cover (duplicates), COPY the
+ * rest into {@code reading}, record the new ranges coalesced, commit. A reading is stored if and
+ * only if the range that covers it is recorded, in the same transaction.
+ */
+public final class ReadingStore {
+    static final String COPY_SQL = "COPY reading (tenant, gateway, seq, device, point, ts, value, unit, quality,"
+            + " received_at) FROM STDIN (FORMAT text)";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Partitions partitions = new Partitions();
+
+    public ReadingStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Writes the batches in one transaction; returns one COMMITTED ack per batch, in order. */
+    public List<BatchAck> write(List<ReadingBatch> batches) throws SQLException {
+        Instant receivedAt = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            partitions.ensure(c, days(batches));
+            c.setAutoCommit(false);
+            try {
+                List<BatchAck> acks = writeInTransaction(c, batches, receivedAt);
+                c.commit();
+                return acks;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        }
+    }
+
+    private List<BatchAck> writeInTransaction(Connection c, List<ReadingBatch> batches, Instant receivedAt)
+            throws SQLException {
+        Map<String, List<Integer>> byGateway = new LinkedHashMap<>();
+        for (int i = 0; i < batches.size(); i++) {
+            ReadingBatch b = batches.get(i);
+            byGateway.computeIfAbsent(b.tenant() + "\u0000" + b.gateway(), k -> new ArrayList<>()).add(i);
+        }
+        BatchAck[] acks = new BatchAck[batches.size()];
+        CopyText rows = new CopyText(batches.stream().mapToInt(b -> b.readings().size()).sum());
+        int rowCount = 0;
+        for (List<Integer> indexes : byGateway.values()) {
+            ReadingBatch first = batches.get(indexes.get(0));
+            String tenant = first.tenant();
+            String gateway = first.gateway();
+            lockGateway(c, tenant, gateway, receivedAt);
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
+            for (int i : indexes) {
+                lo = Math.min(lo, batches.get(i).seqFrom());
+                hi = Math.max(hi, batches.get(i).seqTo());
+            }
+            List<SeqRange> loaded = loadRanges(c, tenant, gateway, lo, hi);
+            SeqLedger ledger = new SeqLedger(loaded);
+            for (int i : indexes) {
+                ReadingBatch b = batches.get(i);
+                int stored = 0;
+                int duplicates = 0;
+                for (Reading r : b.readings()) {
+                    if (ledger.covers(r.seq())) {
+                        duplicates++;
+                        continue;
+                    }
+                    stored++;
+                    rows.text(tenant).text(gateway).number(r.seq()).text(r.device()).text(r.point())
+                            .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
+                            .timestamp(receivedAt).endRow();
+                }
+                rowCount += stored;
+                ledger.record(new SeqRange(b.seqFrom(), b.seqTo()));
+                acks[i] = BatchAck.committed(gateway, b.seqFrom(), b.seqTo(), stored, duplicates);
+            }
+            saveRanges(c, tenant, gateway, loaded, ledger.ranges());
+        }
+        if (rowCount > 0) copy(c, rows.toString());
+        return List.of(acks);
+    }
+
+    /**
+     * Upserting the cursor row takes its row lock until commit: a second transaction for the same
+     * gateway waits here, then sees the ranges this one recorded.
+     */
+    private static void lockGateway(Connection c, String tenant, String gateway, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gateway_cursor (tenant, gateway, first_seen_at,"
+                + " last_commit_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, gateway)"
+                + " DO UPDATE SET last_commit_at = EXCLUDED.last_commit_at")) {
+            Timestamp ts = Timestamp.from(now);
+            ps.setString(1, tenant);
+            ps.setString(2, gateway);
+            ps.setTimestamp(3, ts);
+            ps.setTimestamp(4, ts);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The ranges that overlap or touch [lo, hi]: the only ones a merge can change. */
+    private static List<SeqRange> loadRanges(Connection c, String tenant, String gateway, long lo, long hi)
+            throws SQLException {
+        List<SeqRange> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq_from, seq_to FROM ingest_range"
+                + " WHERE tenant = ? AND gateway = ? AND seq_to >= ? AND seq_from <= ? ORDER BY seq_from")) {
+            ps.setString(1, tenant);
+            ps.setString(2, gateway);
+            ps.setLong(3, SeqRange.saturatedDec(lo));
+            ps.setLong(4, SeqRange.saturatedInc(hi));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new SeqRange(rs.getLong(1), rs.getLong(2)));
+            }
+        }
+        return out;
+    }
+
+    private static void saveRanges(Connection c, String tenant, String gateway, List<SeqRange> before,
+                                   List<SeqRange> after) throws SQLException {
+        Set<SeqRange> beforeSet = new HashSet<>(before);
+        Set<SeqRange> afterSet = new HashSet<>(after);
+        List<Long> gone = new ArrayList<>();
+        for (SeqRange r : before) if (!afterSet.contains(r)) gone.add(r.from());
+        List<SeqRange> keep = new ArrayList<>();
+        for (SeqRange r : after) if (!beforeSet.contains(r)) keep.add(r);
+        if (!gone.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM ingest_range WHERE tenant = ? AND gateway = ? AND seq_from = ANY (?)")) {
+                Array arr = c.createArrayOf("bigint", gone.toArray());
+                ps.setString(1, tenant);
+                ps.setString(2, gateway);
+                ps.setArray(3, arr);
+                ps.executeUpdate();
+            }
+        }
+        if (!keep.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO ingest_range (tenant, gateway, seq_from, seq_to) VALUES (?, ?, ?, ?)")) {
+                for (SeqRange r : keep) {
+                    ps.setString(1, tenant);
+                    ps.setString(2, gateway);
+                    ps.setLong(3, r.from());
+                    ps.setLong(4, r.to());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void copy(Connection c, String rows) throws SQLException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn(COPY_SQL, new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new SQLException("COPY into reading failed: " + e.getMessage(), "58030", e);
+        }
+    }
+
+    private static Set<LocalDate> days(List<ReadingBatch> batches) {
+        Set<LocalDate> days = new HashSet<>();
+        for (ReadingBatch b : batches) {
+            for (Reading r : b.readings()) days.add(LocalDate.ofInstant(r.ts(), ZoneOffset.UTC));
+        }
+        return days;
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * PostgreSQL/TimescaleDB: the numbered migrations, the exactly-once write (gateway lock, sequence
+ * ledger, COPY), daily partitions on plain PostgreSQL, and the dead-letter table.
+ */
+package fr.beffroi.ingest.store;

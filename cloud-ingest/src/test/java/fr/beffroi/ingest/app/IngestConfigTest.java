@@ -1,0 +1,97 @@
+package fr.beffroi.ingest.app;
+
+import fr.beffroi.ingest.auth.SecretHash;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class IngestConfigTest {
+    private static final String HASH = SecretHash.of("secret", 10);
+
+    private static IngestConfig valid() {
+        return IngestConfig.of(IngestConfig.Jdbc.of("jdbc:postgresql://127.0.0.1:5432/beffroi", "beffroi", "pw"),
+                List.of(new IngestConfig.GatewayEntry("gw-1", "liancourt", HASH)));
+    }
+
+    @Test
+    void aValidConfigHasNoProblems() {
+        assertThat(valid().problems()).isEmpty();
+        assertThat(valid().validate().mqtt().port()).isZero();
+    }
+
+    @Test
+    void everyBadKeyIsNamedAtOnce() {
+        IngestConfig bad = valid()
+                .withMqtt(new IngestConfig.Mqtt("", 70_000, 4096))
+                .withHttp(new IngestConfig.Http("127.0.0.1", -1, 4096))
+                .withJdbc(new IngestConfig.Jdbc("jdbc:mysql://x", " ", null, Duration.ofSeconds(5)))
+                .withBatch(new IngestConfig.Batch(0, Duration.ofMinutes(1), 0))
+                .withGateways(List.of(new IngestConfig.GatewayEntry("gw/1", "t", HASH),
+                        new IngestConfig.GatewayEntry("gw-2", "t", "nope"),
+                        new IngestConfig.GatewayEntry("gw-2", "t", HASH)));
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, bad::validate);
+
+        assertThat(e.problems()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
+                "mqtt.host", "mqtt.port", "http.port", "jdbc.url", "jdbc.user", "jdbc.password", "batch.maxRows",
+                "batch.maxDelay", "batch.writers", "gateways[0].id", "gateways[1].secretHash", "gateways[2].id");
+    }
+
+    @Test
+    void thePasswordNeverShowsInToString() {
+        assertThat(valid().toString()).doesNotContain("pw,").contains("password=***");
+    }
+
+    @Test
+    void yamlIsReadWithThePasswordFromTheNamedVariable() {
+        String yaml = """
+                mqtt: { host: 0.0.0.0, port: 1883 }
+                http: { port: 8080 }
+                jdbc: { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: DB_PW, connectTimeout: 3s }
+                batch: { maxRows: 1000, maxDelay: 50ms, writers: 4 }
+                gateways:
+                  - { id: gw-mairie, tenant: liancourt, secretHash: "%s" }
+                """.formatted(HASH);
+
+        IngestConfig c = new ConfigLoader(Map.of("DB_PW", "hunter2")::get).parse(yaml);
+
+        assertThat(c.jdbc().password()).isEqualTo("hunter2");
+        assertThat(c.jdbc().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.batch()).isEqualTo(new IngestConfig.Batch(1000, Duration.ofMillis(50), 4));
+        assertThat(c.http().host()).isEqualTo("127.0.0.1");
+        assertThat(c.gateways()).singleElement().extracting(IngestConfig.GatewayEntry::tenant).isEqualTo("liancourt");
+    }
+
+    @Test
+    void yamlUnknownKeysWrongTypesAndMissingVariableAreAllReported() {
+        String yaml = """
+                mqtt: { port: many, colour: blue }
+                jdbc: { url: "jdbc:postgresql://db/x", user: u, passwordEnv: NOT_SET }
+                batch: { maxDelay: 50 }
+                extra: 1
+                """;
+
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.<String, String>of()::get).parse(yaml));
+
+        assertThat(e.problems()).anyMatch(p -> p.startsWith("mqtt.port: expected an integer"))
+                .anyMatch(p -> p.startsWith("mqtt.colour: unknown key"))
+                .anyMatch(p -> p.startsWith("jdbc.passwordEnv: environment variable NOT_SET"))
+                .anyMatch(p -> p.startsWith("batch.maxDelay: expected a duration with a unit"))
+                .anyMatch(p -> p.startsWith("extra: unknown key"));
+        assertThat(e.getMessage()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void durationsNeedAUnit() {
+        assertThat(ConfigLoader.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(ConfigLoader.parseDuration("PT2S")).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> ConfigLoader.parseDuration("5")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
