@@ -2,18 +2,73 @@ package fr.beffroi.edge.driver.sunspec;
 
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
+import fr.beffroi.edge.driver.DeviceException.Kind;
+import fr.beffroi.profiles.codec.sunspec.DecodedPoint;
+import fr.beffroi.profiles.codec.sunspec.ModelBlock;
+import fr.beffroi.profiles.codec.sunspec.SunSpecDecoder;
+import fr.beffroi.profiles.codec.sunspec.SunSpecException;
+import fr.beffroi.profiles.codec.sunspec.SunSpecModelMap;
+import fr.beffroi.profiles.codec.sunspec.SunSpecScanner;
+import fr.beffroi.profiles.codec.sunspec.UnreadableRegistersException;
+import fr.beffroi.profiles.load.ProfileLoader;
+import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.wire.Reading;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-/** A SunSpec inverter on Modbus TCP, read through Apache PLC4X. (Being written.) */
+/**
+ * A SunSpec inverter on Modbus TCP, read through Apache PLC4X and decoded by the bundled
+ * {@code pv/sunspec-inverter} profile.
+ *
+ * <p>On the first poll of a connection it finds the "SunS" marker and walks the model chain, and
+ * keeps that map until a failure; each poll then reads every polled model block (the inverter
+ * model 101/102/103) in one request. Any failure closes the connection and forgets the map, so the
+ * next poll reconnects and rescans: a device whose firmware was updated may have moved its models.
+ *
+ * <p>Failures map to {@link Kind}: no connection or no answer is UNREACHABLE; no marker, a broken
+ * chain or a block that moved is PROTOCOL; a device without the models the profile polls, or with
+ * shorter ones, is CONFIGURATION.
+ */
 public final class SunSpecModbusDriver implements DeviceDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(SunSpecModbusDriver.class);
+    static final String PROFILE_FAMILY = "pv";
+    static final String PROFILE_ID = "sunspec-inverter";
+
     private final String deviceId;
+    private final RegisterLink.Opener opener;
+    private final DeviceProfile profile;
+    private final Clock clock;
+    private final SunSpecDecoder decoder = new SunSpecDecoder();
+
+    /** Guarded by {@code this}: the open link and the blocks found on it, both null when closed. */
+    private RegisterLink link;
+    private Map<ModelSpec, ModelBlock> polled;
 
     public SunSpecModbusDriver(String deviceId, String host, int port, int unitId, Duration timeout, Clock clock) {
-        this.deviceId = deviceId;
+        this(deviceId, Plc4xRegisterLink.opener(deviceId, host, port, unitId, timeout),
+                new ProfileLoader().load(PROFILE_FAMILY, PROFILE_ID), clock);
+    }
+
+    /** For tests: any link opener and profile. */
+    SunSpecModbusDriver(String deviceId, RegisterLink.Opener opener, DeviceProfile profile, Clock clock) {
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (profile.polledModels().isEmpty()) {
+            throw new IllegalArgumentException("profile " + profile.id() + " polls no model");
+        }
     }
 
     @Override
@@ -22,11 +77,100 @@ public final class SunSpecModbusDriver implements DeviceDriver {
     }
 
     @Override
-    public List<Reading> poll() throws DeviceException {
-        throw new DeviceException(DeviceException.Kind.CONFIGURATION, "SunSpec driver not yet available");
+    public synchronized List<Reading> poll() throws DeviceException {
+        try {
+            if (link == null) {
+                connectAndScan();
+            }
+            Instant ts = clock.instant();
+            List<Reading> readings = new ArrayList<>();
+            for (Map.Entry<ModelSpec, ModelBlock> e : polled.entrySet()) {
+                ModelBlock block = e.getValue();
+                short[] words = SunSpecScanner.readBlock(link, block);
+                if ((words[0] & 0xFFFF) != block.id() || (words[1] & 0xFFFF) != block.length()) {
+                    throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": model " + block.id()
+                            + " no longer at " + block.address() + " (found ID " + (words[0] & 0xFFFF) + ")");
+                }
+                for (DecodedPoint p : decoder.decode(e.getKey(), words)) {
+                    if (!p.isText()) {
+                        readings.add(new Reading(0, deviceId, p.point(), ts, p.value(), p.unit().orElseThrow(), p.quality()));
+                    }
+                }
+            }
+            return readings;
+        } catch (DeviceException e) {
+            drop(e);
+            throw e;
+        } catch (UnreadableRegistersException e) {
+            DeviceException de = new DeviceException(Kind.PROTOCOL,
+                    "device " + deviceId + " refused registers of its own model chain: " + e.getMessage(), e);
+            drop(de);
+            throw de;
+        } catch (IOException e) {
+            DeviceException de = new DeviceException(Kind.UNREACHABLE, "device " + deviceId + ": " + e.getMessage(), e);
+            drop(de);
+            throw de;
+        }
+    }
+
+    private void connectAndScan() throws IOException, DeviceException {
+        link = opener.open();
+        SunSpecModelMap map;
+        try {
+            map = new SunSpecScanner(link).scan();
+        } catch (SunSpecException e) {
+            throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": " + e.getMessage(), e);
+        }
+        Map<ModelSpec, ModelBlock> found = new LinkedHashMap<>();
+        for (ModelSpec model : profile.models()) {
+            ModelBlock block = map.find(model.ids()).orElse(null);
+            if (block == null) {
+                if (model.poll()) {
+                    throw new DeviceException(Kind.CONFIGURATION, "device " + deviceId + " has none of models "
+                            + model.ids() + " (" + model.name() + ") that profile " + profile.id() + " polls; it has "
+                            + map.blocks().stream().map(ModelBlock::id).toList());
+                }
+                continue;
+            }
+            if (block.length() < model.length()) {
+                throw new DeviceException(Kind.CONFIGURATION, "device " + deviceId + ": model " + block.id()
+                        + " has length " + block.length() + ", profile " + profile.id() + " needs " + model.length());
+            }
+            if (model.poll()) {
+                found.put(model, block);
+            } else {
+                logIdentity(model, block);
+            }
+        }
+        polled = found;
+        LOG.info("device {}: SunSpec map at {} with models {}", deviceId, map.base(),
+                map.blocks().stream().map(b -> b.id() + "@" + b.address()).toList());
+    }
+
+    /** Reads an identity model once per connection, for the log: who answers at this address. */
+    private void logIdentity(ModelSpec model, ModelBlock block) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (DecodedPoint p : decoder.decode(model, SunSpecScanner.readBlock(link, block))) {
+            p.text().ifPresent(t -> sb.append(sb.length() == 0 ? "" : " ").append(p.point()).append('=').append(t));
+        }
+        LOG.info("device {}: {} model {}: {}", deviceId, model.name(), block.id(), sb);
+    }
+
+    private void drop(DeviceException cause) {
+        LOG.warn("device {}: poll failed ({}): {}; closing the connection", deviceId, cause.kind(), cause.getMessage());
+        closeLink();
+    }
+
+    private void closeLink() {
+        if (link != null) {
+            link.close();
+        }
+        link = null;
+        polled = null;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closeLink();
     }
 }

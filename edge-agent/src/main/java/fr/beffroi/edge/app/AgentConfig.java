@@ -1,0 +1,19 @@
+package fr.beffroi.edge.app;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole gateway configuration, as read and validated by {@link ConfigLoader}. Immutable: the
+ * agent reads it once at start-up; a change means a restart.
+ */
+public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
+                          List<DeviceConfig> devices) {
+    public AgentConfig {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(buffer, "buffer");
+        Objects.requireNonNull(metrics, "metrics");
+        devices = List.copyOf(devices);
+    }
+}

@@ -1,0 +1,146 @@
+package fr.beffroi.edge.app;
+
+import fr.beffroi.edge.buffer.ReadingBuffer;
+import fr.beffroi.edge.health.DeviceHealth;
+import fr.beffroi.edge.health.HealthBoard;
+import fr.beffroi.edge.poll.ExecutorDelayScheduler;
+import fr.beffroi.edge.poll.PollBackoff;
+import fr.beffroi.edge.poll.PollScheduler;
+import fr.beffroi.edge.poll.PolledDevice;
+import fr.beffroi.edge.uplink.Backoff;
+import fr.beffroi.edge.uplink.PahoTransport;
+import fr.beffroi.edge.uplink.SendLoop;
+import fr.beffroi.edge.uplink.SendSettings;
+import fr.beffroi.edge.uplink.Uplink;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The edge agent's one composition root: builds buffer, drivers, poll scheduler, uplink and the
+ * metrics endpoint from an {@link AgentConfig}, starts them in data-flow order and stops them in
+ * reverse. Nothing else in the agent constructs a collaborator.
+ */
+public final class EdgeAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration UPLINK_IDLE_PERIOD = Duration.ofMillis(200);
+
+    private final AgentConfig config;
+    private final DriverFactory drivers;
+    private final Clock clock;
+    private final Function<String, String> environment;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final HealthBoard health = new HealthBoard();
+
+    private ReadingBuffer buffer;
+    private ExecutorDelayScheduler pollThreads;
+    private PollScheduler scheduler;
+    private SendLoop sendLoop;
+    private Uplink uplink;
+    private HTTPServer metricsServer;
+
+    /** Production wiring: the SunSpec drivers, the system clock and the process environment. */
+    public EdgeAgent(AgentConfig config) {
+        this(config, new DefaultDriverFactory(Clock.systemUTC()), Clock.systemUTC(), System::getenv);
+    }
+
+    /**
+     * @param drivers     makes each configured device's driver (tests pass fakes)
+     * @param environment looks up environment variables, for the MQTT password
+     */
+    public EdgeAgent(AgentConfig config, DriverFactory drivers, Clock clock, Function<String, String> environment) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.drivers = Objects.requireNonNull(drivers, "drivers");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /** Reads and validates the YAML file, then wires the production agent (not started). */
+    public static EdgeAgent fromConfigFile(Path file) throws ConfigException {
+        return new EdgeAgent(ConfigLoader.load(file));
+    }
+
+    /**
+     * Opens the buffer, starts the metrics endpoint, the uplink, then polling.
+     *
+     * @throws ConfigException when the MQTT password cannot be read
+     */
+    public synchronized void start() throws ConfigException {
+        if (buffer != null) throw new IllegalStateException("already started");
+        GatewayConfig gw = config.gateway();
+        UplinkConfig up = config.uplink();
+        byte[] password = up.password().isPresent() ? up.password().get().resolve(environment) : null;
+
+        buffer = ReadingBuffer.open(config.buffer().path(), config.buffer().maxReadings(), config.buffer().whenFull(),
+                clock, registry);
+        try {
+            if (config.metrics().enabled()) {
+                metricsServer = HTTPServer.builder().hostname(config.metrics().host()).port(config.metrics().port())
+                        .registry(registry).buildAndStart();
+                LOG.info("gateway {}/{}: metrics on {}:{}", gw.tenant(), gw.id(), config.metrics().host(),
+                        metricsServer.getPort());
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("metrics endpoint " + config.metrics().host() + ":" + config.metrics().port(), e);
+        }
+
+        Backoff retry = new Backoff(up.reconnectBackoffMin(), up.reconnectBackoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        PahoTransport transport = new PahoTransport(up.url(), gw.id(), up.username(), password, up.sessionExpiry());
+        sendLoop = new SendLoop(gw.tenant(), gw.id(), buffer, transport,
+                new SendSettings(up.batchMaxReadings(), up.maxInFlightBatches(), up.ackTimeout(), retry), clock, registry);
+        uplink = new Uplink(gw.tenant(), gw.id(), transport, sendLoop, retry, CONNECT_TIMEOUT, UPLINK_IDLE_PERIOD);
+        LOG.info("gateway {}/{}: uplink to {} as {} (password from {})", gw.tenant(), gw.id(), up.url(), up.username(),
+                up.password().map(PasswordSource::describe).orElse("nowhere: no authentication"));
+        uplink.start();
+
+        List<PolledDevice> devices = new ArrayList<>();
+        for (DeviceConfig d : config.devices()) devices.add(new PolledDevice(drivers.create(d), d.pollInterval()));
+        pollThreads = new ExecutorDelayScheduler(devices.size());
+        scheduler = new PollScheduler(devices, buffer, health, pollThreads, clock, PollBackoff.DEFAULT, registry);
+        scheduler.start();
+        LOG.info("gateway {}/{}: started with {} devices", gw.tenant(), gw.id(), devices.size());
+    }
+
+    public synchronized AgentStats stats() {
+        if (buffer == null) return new AgentStats(0, 0, 0, 0, 0, 0, false);
+        return new AgentStats(buffer.appendedTotal(), buffer.size(), buffer.confirmedTotal(), buffer.deadLetteredTotal(),
+                buffer.refusedTotal(), sendLoop == null ? 0 : sendLoop.inFlightBatches(),
+                uplink != null && uplink.isConnected());
+    }
+
+    /** Every device's latest health, sorted by id. */
+    public List<DeviceHealth> health() {
+        return health.snapshot();
+    }
+
+    /** The agent's metrics, for tests and embedding. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** Stops polling, then the uplink, then the metrics endpoint, then closes the buffer. */
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) scheduler.close();
+        if (pollThreads != null) pollThreads.close();
+        if (uplink != null) uplink.close();
+        if (metricsServer != null) metricsServer.close();
+        if (buffer != null) buffer.close();
+        LOG.info("gateway {}/{}: stopped", config.gateway().tenant(), config.gateway().id());
+    }
+}

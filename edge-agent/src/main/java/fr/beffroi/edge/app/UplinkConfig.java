@@ -1,0 +1,32 @@
+package fr.beffroi.edge.app;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the gateway reaches the cloud over MQTT v5.
+ *
+ * @param url                 broker URL, {@code tcp://host:port} or {@code ssl://host:port}
+ * @param username            MQTT username (defaults to the gateway id)
+ * @param password            where to read the password from; empty for a broker without authentication
+ * @param batchMaxReadings    most readings in one published batch
+ * @param maxInFlightBatches  most batches published and not yet acknowledged by the cloud
+ * @param ackTimeout          how long to wait for a BatchAck before resending from the lowest unconfirmed seq
+ * @param reconnectBackoffMin first wait before reconnecting
+ * @param reconnectBackoffMax longest wait between reconnect attempts
+ * @param sessionExpiry       how long the broker keeps our session (and the acks queued for us) while offline
+ */
+public record UplinkConfig(String url, String username, Optional<PasswordSource> password, int batchMaxReadings,
+                           int maxInFlightBatches, Duration ackTimeout, Duration reconnectBackoffMin,
+                           Duration reconnectBackoffMax, Duration sessionExpiry) {
+    public UplinkConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(ackTimeout, "ackTimeout");
+        Objects.requireNonNull(reconnectBackoffMin, "reconnectBackoffMin");
+        Objects.requireNonNull(reconnectBackoffMax, "reconnectBackoffMax");
+        Objects.requireNonNull(sessionExpiry, "sessionExpiry");
+    }
+}

@@ -1,0 +1,353 @@
+package fr.beffroi.edge.buffer;
+
+import fr.beffroi.profiles.wire.Quality;
+import fr.beffroi.profiles.wire.Reading;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The gateway's durable store-and-forward buffer: readings wait here, in a SQLite file, until the
+ * cloud confirmed them. Nothing leaves it except through {@link #confirm} (the cloud committed the
+ * range) or {@link #deadLetter} (the cloud refused it; the rows move to a local table).
+ *
+ * <p>WAL journal with {@code synchronous=FULL}: once {@link #append} returned, the readings survive
+ * SIGKILL and power loss. Sequence numbers come from {@code AUTOINCREMENT}, which SQLite keeps in
+ * {@code sqlite_sequence}: strictly increasing and never reused, even after deletes or a restart,
+ * which is what lets the cloud deduplicate by gateway and seq.
+ *
+ * <p>One connection, every method synchronized: the writers are the poll threads and the uplink,
+ * a few operations a second, so a pool would add risk and nothing else.
+ */
+public final class ReadingBuffer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingBuffer.class);
+    private static final Duration REFUSED_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    private static final String SCHEMA_READINGS = """
+            CREATE TABLE IF NOT EXISTS readings (
+              seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+              device  TEXT NOT NULL,
+              point   TEXT NOT NULL,
+              ts      TEXT NOT NULL,
+              value   REAL,
+              unit    TEXT NOT NULL,
+              quality TEXT NOT NULL
+            )""";
+    private static final String SCHEMA_DEAD_LETTER = """
+            CREATE TABLE IF NOT EXISTS dead_letter (
+              seq     INTEGER PRIMARY KEY,
+              device  TEXT NOT NULL,
+              point   TEXT NOT NULL,
+              ts      TEXT NOT NULL,
+              value   REAL,
+              unit    TEXT NOT NULL,
+              quality TEXT NOT NULL,
+              reason  TEXT NOT NULL,
+              at      TEXT NOT NULL
+            )""";
+
+    private final Path path;
+    private final long maxReadings;
+    private final WhenFull whenFull;
+    private final Clock clock;
+    private final Connection db;
+    private long rows;
+    private long appended;
+    private long confirmed;
+    private long refused;
+    private long deadLettered;
+    private long refusedSinceLog;
+    private Instant lastRefusedLog = Instant.MIN;
+
+    private final Counter appendedCounter;
+    private final Counter confirmedCounter;
+    private final Counter refusedCounter;
+    private final Counter deadLetteredCounter;
+
+    private ReadingBuffer(Path path, long maxReadings, WhenFull whenFull, Clock clock, Connection db,
+                          PrometheusRegistry registry) throws SQLException {
+        this.path = path;
+        this.maxReadings = maxReadings;
+        this.whenFull = whenFull;
+        this.clock = clock;
+        this.db = db;
+        this.rows = count("readings");
+        this.appendedCounter = Counter.builder().name("beffroi_edge_buffer_appended")
+                .help("Readings appended to the buffer").register(registry);
+        this.confirmedCounter = Counter.builder().name("beffroi_edge_buffer_confirmed")
+                .help("Readings deleted from the buffer after the cloud committed them").register(registry);
+        this.refusedCounter = Counter.builder().name("beffroi_edge_buffer_refused")
+                .help("Readings refused because the buffer was full").register(registry);
+        this.deadLetteredCounter = Counter.builder().name("beffroi_edge_buffer_dead_lettered")
+                .help("Readings moved to the local dead-letter table after the cloud refused them").register(registry);
+        GaugeWithCallback.builder().name("beffroi_edge_buffer_rows")
+                .help("Readings in the buffer, waiting for the cloud's confirmation")
+                .callback(cb -> cb.call(size())).register(registry);
+    }
+
+    /**
+     * Opens (or creates) the buffer file.
+     *
+     * @param maxReadings most unconfirmed readings held; beyond it {@code whenFull} applies
+     * @throws BufferException when the file cannot be opened or is not a buffer
+     */
+    public static ReadingBuffer open(Path path, long maxReadings, WhenFull whenFull, Clock clock,
+                                     PrometheusRegistry registry) {
+        Objects.requireNonNull(whenFull, "whenFull");
+        if (maxReadings < 1) throw new IllegalArgumentException("maxReadings must be >= 1, was " + maxReadings);
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(10_000);
+            Connection db = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            try (Statement s = db.createStatement()) {
+                s.execute(SCHEMA_READINGS);
+                s.execute(SCHEMA_DEAD_LETTER);
+                try (ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
+                    String journal = mode.next() ? mode.getString(1) : "?";
+                    if (!"wal".equalsIgnoreCase(journal)) {
+                        // Some filesystems (network mounts) refuse WAL; still durable, but slower and lock-prone.
+                        LOG.warn("buffer {}: journal mode is {}, not WAL", path, journal);
+                    }
+                }
+            }
+            db.setAutoCommit(false);
+            ReadingBuffer buffer = new ReadingBuffer(path, maxReadings, whenFull, clock, db, registry);
+            LOG.info("buffer {} opened: {} readings waiting, highest seq {}", path, buffer.rows, buffer.highestSeq());
+            return buffer;
+        } catch (SQLException | IOException e) {
+            throw new BufferException("cannot open buffer " + path, e);
+        }
+    }
+
+    /**
+     * Stores readings in one transaction and assigns their sequence numbers (the seq the readings
+     * carry is ignored). When they do not all fit, none is stored: a poll's readings stay together.
+     */
+    public synchronized AppendResult append(List<Reading> readings) {
+        if (readings.isEmpty()) return new AppendResult(List.of(), 0);
+        if (rows + readings.size() > maxReadings) {
+            // WhenFull has a single policy today, REFUSE_NEW; a switch keeps a future one honest.
+            switch (whenFull) {
+                case REFUSE_NEW -> {
+                    return refuse(readings.size());
+                }
+            }
+        }
+        List<Long> seqs = new ArrayList<>(readings.size());
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO readings (device, point, ts, value, unit, quality) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq")) {
+            for (Reading r : readings) {
+                insert.setString(1, r.device());
+                insert.setString(2, r.point());
+                insert.setString(3, r.ts().toString());
+                insert.setDouble(4, r.value());
+                insert.setString(5, r.unit());
+                insert.setString(6, r.quality().name());
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    seqs.add(rs.getLong(1));
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": append of " + readings.size() + " readings failed", e);
+        }
+        rows += seqs.size();
+        appended += seqs.size();
+        appendedCounter.inc(seqs.size());
+        return new AppendResult(seqs, 0);
+    }
+
+    private AppendResult refuse(int count) {
+        refused += count;
+        refusedSinceLog += count;
+        refusedCounter.inc(count);
+        Instant now = clock.instant();
+        // The buffer stays full for as long as the uplink is down: one line a minute, not one a poll.
+        if (Duration.between(lastRefusedLog, now).compareTo(REFUSED_LOG_INTERVAL) >= 0) {
+            LOG.warn("buffer {} full ({} readings): refused {} new readings since last report, {} in total",
+                    path, rows, refusedSinceLog, refused);
+            lastRefusedLog = now;
+            refusedSinceLog = 0;
+        }
+        return new AppendResult(List.of(), count);
+    }
+
+    /** Up to {@code max} readings with a seq above {@code afterSeq}, in seq order. */
+    public synchronized List<Reading> peek(long afterSeq, int max) {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT seq, device, point, ts, value, unit, quality FROM readings WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            q.setLong(1, afterSeq);
+            q.setInt(2, max);
+            List<Reading> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) out.add(reading(rs));
+            }
+            db.commit();
+            return out;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": peek after " + afterSeq + " failed", e);
+        }
+    }
+
+    /** Deletes the readings of {@code [seqFrom, seqTo]}: call only when the cloud committed that range. */
+    public synchronized int confirm(long seqFrom, long seqTo) {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM readings WHERE seq BETWEEN ? AND ?")) {
+            delete.setLong(1, seqFrom);
+            delete.setLong(2, seqTo);
+            int n = delete.executeUpdate();
+            db.commit();
+            rows -= n;
+            confirmed += n;
+            confirmedCounter.inc(n);
+            return n;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": confirm [" + seqFrom + ", " + seqTo + "] failed", e);
+        }
+    }
+
+    /** Moves the readings of {@code [seqFrom, seqTo]} to the dead-letter table, in one transaction. */
+    public synchronized int deadLetter(long seqFrom, long seqTo, String reason) {
+        try (PreparedStatement copy = db.prepareStatement("""
+                INSERT OR REPLACE INTO dead_letter (seq, device, point, ts, value, unit, quality, reason, at)
+                SELECT seq, device, point, ts, value, unit, quality, ?, ? FROM readings WHERE seq BETWEEN ? AND ?""");
+             PreparedStatement delete = db.prepareStatement("DELETE FROM readings WHERE seq BETWEEN ? AND ?")) {
+            copy.setString(1, reason == null ? "" : reason);
+            copy.setString(2, clock.instant().toString());
+            copy.setLong(3, seqFrom);
+            copy.setLong(4, seqTo);
+            copy.executeUpdate();
+            delete.setLong(1, seqFrom);
+            delete.setLong(2, seqTo);
+            int n = delete.executeUpdate();
+            db.commit();
+            rows -= n;
+            deadLettered += n;
+            deadLetteredCounter.inc(n);
+            return n;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": dead-letter [" + seqFrom + ", " + seqTo + "] failed", e);
+        }
+    }
+
+    /** Readings waiting for the cloud's confirmation. */
+    public synchronized long size() {
+        return rows;
+    }
+
+    /** The highest seq ever assigned (0 before the first), even if that reading is gone since. */
+    public synchronized long highestSeq() {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = 'readings'")) {
+            long seq = rs.next() ? rs.getLong(1) : 0;
+            db.commit();
+            return seq;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": cannot read the sequence", e);
+        }
+    }
+
+    public synchronized long deadLetterSize() {
+        return count("dead_letter");
+    }
+
+    /** The oldest dead letters, for an operator or a test to look at. */
+    public synchronized List<DeadLetter> deadLetters(int max) {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT seq, device, point, ts, value, unit, quality, reason, at FROM dead_letter ORDER BY seq LIMIT ?")) {
+            q.setInt(1, max);
+            List<DeadLetter> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) out.add(new DeadLetter(reading(rs), rs.getString(8), Instant.parse(rs.getString(9))));
+            }
+            db.commit();
+            return out;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": cannot read dead letters", e);
+        }
+    }
+
+    /** Readings appended since this buffer was opened. */
+    public synchronized long appendedTotal() {
+        return appended;
+    }
+
+    /** Readings confirmed (deleted after a COMMITTED ack) since this buffer was opened. */
+    public synchronized long confirmedTotal() {
+        return confirmed;
+    }
+
+    /** Readings refused because the buffer was full, since it was opened. */
+    public synchronized long refusedTotal() {
+        return refused;
+    }
+
+    /** Readings dead-lettered after a REJECTED ack since this buffer was opened. */
+    public synchronized long deadLetteredTotal() {
+        return deadLettered;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            LOG.warn("buffer {}: close failed", path, e);
+        }
+    }
+
+    private static Reading reading(ResultSet rs) throws SQLException {
+        double value = rs.getDouble(5);
+        // SQLite stores NaN as NULL.
+        if (rs.wasNull()) value = Double.NaN;
+        return new Reading(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)), value,
+                rs.getString(6), Quality.valueOf(rs.getString(7)));
+    }
+
+    private long count(String table) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            long n = rs.next() ? rs.getLong(1) : 0;
+            db.commit();
+            return n;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": cannot count " + table, e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            LOG.warn("buffer {}: rollback failed", path, e);
+        }
+    }
+}

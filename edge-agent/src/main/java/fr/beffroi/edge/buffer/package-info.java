@@ -1,0 +1,6 @@
+/**
+ * The durable store-and-forward buffer (SQLite, WAL, synchronous=FULL). It assigns the gateway's
+ * sequence numbers and is the only place readings wait; they leave only when the cloud's BatchAck
+ * committed them (deleted) or refused them (moved to the local dead-letter table).
+ */
+package fr.beffroi.edge.buffer;

@@ -1,0 +1,5 @@
+/**
+ * The poll scheduler: polls each device on its own schedule, backs off a failing device without
+ * slowing the others, records health and per-outcome metrics, and appends readings to the buffer.
+ */
+package fr.beffroi.edge.poll;

@@ -1,0 +1,194 @@
+package fr.beffroi.edge.app;
+
+import fr.beffroi.edge.buffer.WhenFull;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    static final String FULL = """
+            gateway:
+              id: gw-mairie
+              tenant: liancourt
+            uplink:
+              url: tcp://127.0.0.1:1883
+              username: gw-mairie-user
+              password:
+                env: BEFFROI_MQTT_PASSWORD
+              batchMaxReadings: 200
+              maxInFlightBatches: 2
+              ackTimeout: 15s
+              sessionExpiry: 1h
+              reconnect:
+                backoffMin: 250ms
+                backoffMax: 1m
+            buffer:
+              path: /var/lib/beffroi/buffer.db
+              maxReadings: 1000000
+              whenFull: refuse-new
+            metrics:
+              port: 9464
+            devices:
+              - id: pv-salle-des-fetes
+                driver: sunspec-modbus-tcp
+                host: 192.168.10.20
+                port: 502
+                unitId: 1
+                pollInterval: 5s
+                timeout: 2s
+            """;
+
+    @Test
+    void readsEveryKeyIntoTypedRecords() throws ConfigException {
+        AgentConfig c = ConfigLoader.parse(FULL);
+
+        assertThat(c.gateway()).isEqualTo(new GatewayConfig("gw-mairie", "liancourt"));
+        assertThat(c.uplink().url()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(c.uplink().username()).isEqualTo("gw-mairie-user");
+        assertThat(c.uplink().password()).contains(PasswordSource.fromEnv("BEFFROI_MQTT_PASSWORD"));
+        assertThat(c.uplink().batchMaxReadings()).isEqualTo(200);
+        assertThat(c.uplink().maxInFlightBatches()).isEqualTo(2);
+        assertThat(c.uplink().ackTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.uplink().sessionExpiry()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.uplink().reconnectBackoffMin()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.uplink().reconnectBackoffMax()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.buffer()).isEqualTo(new BufferConfig(Path.of("/var/lib/beffroi/buffer.db"), 1_000_000, WhenFull.REFUSE_NEW));
+        assertThat(c.metrics()).isEqualTo(new MetricsConfig("127.0.0.1", 9464));
+        assertThat(c.devices()).containsExactly(new DeviceConfig("pv-salle-des-fetes", "sunspec-modbus-tcp",
+                "192.168.10.20", 502, 1, Duration.ofSeconds(5), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void theShippedExampleIsValid() throws ConfigException {
+        AgentConfig c = ConfigLoader.load(Path.of("config/gateway.example.yaml"));
+
+        assertThat(c.gateway().id()).isEqualTo("gw-mairie-liancourt");
+        assertThat(c.uplink().sessionExpiry()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.devices()).hasSize(1);
+    }
+
+    @Test
+    void fillsDefaultsAndTakesTheGatewayIdAsUsername() throws ConfigException {
+        AgentConfig c = ConfigLoader.parse("""
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: buffer.db}
+                devices:
+                  - {id: inv1, driver: sunspec-modbus-tcp, host: 127.0.0.1}
+                """);
+
+        assertThat(c.uplink().username()).isEqualTo("gw1");
+        assertThat(c.uplink().password()).isEmpty();
+        assertThat(c.uplink().batchMaxReadings()).isEqualTo(ConfigLoader.DEFAULT_BATCH_MAX_READINGS);
+        assertThat(c.uplink().ackTimeout()).isEqualTo(ConfigLoader.DEFAULT_ACK_TIMEOUT);
+        assertThat(c.buffer().whenFull()).isEqualTo(WhenFull.REFUSE_NEW);
+        assertThat(c.metrics().enabled()).isFalse();
+        assertThat(c.devices().get(0).port()).isEqualTo(502);
+        assertThat(c.devices().get(0).pollInterval()).isEqualTo(ConfigLoader.DEFAULT_POLL_INTERVAL);
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceEachNamingItsPath() {
+        String bad = """
+                gateway: {id: gw1}
+                uplink:
+                  url: "http://broker"
+                  maxInFlightBatches: 0
+                  ackTimeout: 30
+                  reconnect: {backoffMin: 10s, backoffMax: 1s}
+                buffer: {path: b.db, whenFull: drop-oldest}
+                metrics: {port: 70000}
+                devices:
+                  - {id: inv1, driver: sunspec-modbus-tcp, host: 127.0.0.1, pollInterval: 5s}
+                  - {id: inv1, driver: bacnet, host: 127.0.0.1, pollInterval: 0s, timeout: 5x}
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(bad))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "gateway.tenant: required",
+                        "uplink.url: must look like tcp://host:port or ssl://host:port, was \"http://broker\"",
+                        "uplink.maxInFlightBatches: must be >= 1, was 0",
+                        "uplink.ackTimeout: must carry a unit (e.g. 250ms, 5s, 1m), was \"30\"",
+                        "uplink.reconnect.backoffMax: must be >= backoffMin (PT10S)",
+                        "buffer.whenFull: must be one of [refuse-new], was \"drop-oldest\"",
+                        "metrics.port: must be <= 65535, was 70000",
+                        "devices[1].id: duplicate device id \"inv1\"",
+                        "devices[1].driver: unknown driver \"bacnet\" (known: sunspec-modbus-tcp)",
+                        "devices[1].pollInterval: must be > 0",
+                        "devices[1].timeout: \"5x\" is not a duration (e.g. 250ms, 5s, 1m, 1h)"));
+    }
+
+    @Test
+    void refusesUnknownKeysAtEveryLevelNamingThem() {
+        String typos = """
+                gateway: {id: gw1, tenant: t1, region: oise}
+                uplink: {url: "tcp://127.0.0.1:1883", reconnect: {backofMin: 1s}}
+                buffer: {path: b.db}
+                devices:
+                  - {id: inv1, driver: sunspec-modbus-tcp, host: 127.0.0.1, pollIntervall: 5s}
+                extra: true
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(typos))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(4)
+                        .anySatisfy(p -> assertThat(p).startsWith("gateway.region: unknown key"))
+                        .anySatisfy(p -> assertThat(p).startsWith("uplink.reconnect.backofMin: unknown key"))
+                        .anySatisfy(p -> assertThat(p).startsWith("devices[0].pollIntervall: unknown key"))
+                        .anySatisfy(p -> assertThat(p).startsWith("extra: unknown key")));
+    }
+
+    @Test
+    void refusesAPasswordWrittenInTheYamlWithoutEchoingIt() {
+        String yaml = """
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883", password: "s3cret-value"}
+                buffer: {path: b.db}
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("uplink.password: must be {env: VARIABLE} or {file: PATH}"));
+                    assertThat(e.getMessage()).doesNotContain("s3cret-value");
+                });
+    }
+
+    @Test
+    void listsTheRequiredKeysOfAnEmptyFile() {
+        assertThatThrownBy(() -> ConfigLoader.parse(""))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "gateway.id: required", "gateway.tenant: required", "uplink.url: required", "buffer.path: required"));
+    }
+
+    @Test
+    void refusesDuplicateKeysAsInvalidYaml() {
+        assertThatThrownBy(() -> ConfigLoader.parse("gateway: {id: a, id: b, tenant: t}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("Duplicate field 'id'");
+    }
+
+    @Test
+    void resolvesThePasswordFromTheNamedVariableOrReportsTheNameOnly() throws ConfigException {
+        PasswordSource source = PasswordSource.fromEnv("MQTT_PW");
+
+        assertThat(source.resolve(Map.of("MQTT_PW", "pw")::get)).isEqualTo("pw".getBytes());
+        assertThatThrownBy(() -> source.resolve(Map.<String, String>of()::get))
+                .hasMessage("uplink.password.env: environment variable MQTT_PW is not set");
+    }
+
+    @Test
+    void parsesDurationsWithUnitsOnly() {
+        assertThat(Durations.parse("250ms")).contains(Duration.ofMillis(250));
+        assertThat(Durations.parse("5s")).contains(Duration.ofSeconds(5));
+        assertThat(Durations.parse("2m")).contains(Duration.ofMinutes(2));
+        assertThat(Durations.parse("1h")).contains(Duration.ofHours(1));
+        assertThat(Durations.parse("1d")).contains(Duration.ofDays(1));
+        assertThat(Durations.parse("5")).isEmpty();
+        assertThat(Durations.parse("-5s")).isEmpty();
+        assertThat(Durations.parse("PT5S")).isEmpty();
+    }
+}
