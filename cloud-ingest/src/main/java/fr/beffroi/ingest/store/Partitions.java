@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * two writers never race on the same partition. On TimescaleDB (a hypertable, not a partitioned
  * table) this does nothing: chunks appear by themselves.
  */
-final class Partitions {
+public final class Partitions {
     private static final Logger LOG = LoggerFactory.getLogger(Partitions.class);
     private static final long LOCK_KEY = 0x62656666726F6970L;
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -29,7 +29,7 @@ final class Partitions {
     private volatile Boolean partitioned;
 
     /** Makes sure a partition exists for each day (UTC); call outside the write transaction. */
-    void ensure(Connection c, Set<LocalDate> days) throws SQLException {
+    public void ensure(Connection c, Set<LocalDate> days) throws SQLException {
         if (!isPartitioned(c)) return;
         Set<LocalDate> missing = new TreeSet<>();
         for (LocalDate d : days) if (!known.contains(d)) missing.add(d);

@@ -34,7 +34,7 @@ import java.util.Set;
  * only if the range that covers it is recorded, in the same transaction.
  */
 public final class ReadingStore {
-    static final String COPY_SQL = "COPY reading (tenant, gateway, seq, device, point, ts, value, unit, quality,"
+    public static final String COPY_SQL = "COPY reading (tenant, gateway, seq, device, point, ts, value, unit, quality,"
             + " received_at) FROM STDIN (FORMAT text)";
 
     private final DataSource dataSource;

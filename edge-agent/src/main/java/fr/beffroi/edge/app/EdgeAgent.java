@@ -133,11 +133,21 @@ public final class EdgeAgent implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Stops polling while the uplink goes on forwarding what is buffered: how an operator drains a
+     * gateway before maintenance (and how the demo ends with an empty buffer).
+     */
+    public synchronized void stopPolling() {
+        if (scheduler != null) scheduler.close();
+        if (pollThreads != null) pollThreads.close();
+        scheduler = null;
+        pollThreads = null;
+    }
+
     /** Stops polling, then the uplink, then the metrics endpoint, then closes the buffer. */
     @Override
     public synchronized void close() {
-        if (scheduler != null) scheduler.close();
-        if (pollThreads != null) pollThreads.close();
+        stopPolling();
         if (uplink != null) uplink.close();
         if (metricsServer != null) metricsServer.close();
         if (buffer != null) buffer.close();

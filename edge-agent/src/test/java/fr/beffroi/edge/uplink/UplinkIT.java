@@ -102,7 +102,9 @@ class UplinkIT {
 
     @Test
     void reconnectsAfterTheBrokerDiedAndResendsWhatWasNotConfirmed() throws Exception {
-        startUplink(Duration.ofSeconds(30));
+        // A short ack timeout: the uplink may reconnect and resend before the test's responder has
+        // subscribed again, and then only the timeout's resend reaches it.
+        startUplink(Duration.ofSeconds(3));
         buffer.append(Readings.of("inv1", 5, Instant.now()));
         await().atMost(WAIT).until(() -> uplink.isConnected());
 

@@ -1,0 +1,29 @@
+package fr.beffroi.ops;
+
+import fr.beffroi.ops.bench.IngestBenchCommand;
+import fr.beffroi.ops.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./beffroi} command line: one entry point, one subcommand per job. */
+@Command(name = "beffroi", mixinStandardHelpOptions = true,
+        description = "Beffroi: telemetry and control for the public equipment of a communauté de communes.",
+        subcommands = {DemoCommand.class, IngestBenchCommand.class})
+public final class BeffroiCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        // The demo's own progress lines are the output; libraries speak only when something is wrong.
+        // -Dorg.slf4j.simpleLogger.defaultLogLevel=info (in BEFFROI_JAVA_OPTS) shows everything.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        CommandLine cli = new CommandLine(new BeffroiCli());
+        cli.registerConverter(java.time.Duration.class, DurationText::parse);
+        System.exit(cli.execute(args));
+    }
+}

@@ -1,0 +1,205 @@
+package fr.beffroi.ops.bench;
+
+import fr.beffroi.edge.app.AgentConfig;
+import fr.beffroi.edge.app.AgentStats;
+import fr.beffroi.edge.app.ConfigLoader;
+import fr.beffroi.edge.app.EdgeAgent;
+import fr.beffroi.edge.buffer.ReadingBuffer;
+import fr.beffroi.edge.buffer.WhenFull;
+import fr.beffroi.ingest.app.IngestConfig;
+import fr.beffroi.ingest.app.IngestNode;
+import fr.beffroi.ingest.auth.SecretHash;
+import fr.beffroi.ingest.store.CopyText;
+import fr.beffroi.ingest.store.Partitions;
+import fr.beffroi.ingest.store.ReadingStore;
+import fr.beffroi.ops.embed.EmbeddedDatabase;
+import fr.beffroi.ops.stack.GatewayYaml;
+import fr.beffroi.profiles.wire.Quality;
+import fr.beffroi.profiles.wire.Reading;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.postgresql.PGConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * Durable end-to-end ingest against raw COPY into the same table, same indexes, same database,
+ * in the same run. End to end means: readings already in the gateways' SQLite buffers are read,
+ * batched, published over MQTT, decoded, deduplicated against the ledger, COPYed, committed,
+ * acknowledged, and deleted from the buffers — the clock stops when every buffer is empty.
+ * The baseline is the same rows COPYed straight into {@code reading} by one connection, in
+ * transactions of the ingest's batch size. Prints a table, then {@code ingest_vs_copy=<ratio>}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure durable end-to-end ingest rows/s against raw COPY rows/s into the same table.")
+public final class IngestBenchCommand implements Callable<Integer> {
+    private static final String TENANT = "bench";
+    private static final String PASSWORD_ENV = "BEFFROI_BENCH_MQTT_PASSWORD";
+    private static final String[] POINTS = {"W", "WH", "DCV", "Hz", "St", "Evt1"};
+    private static final String[] UNITS = {"W", "W.h", "V", "Hz", "1", "1"};
+
+    @Option(names = "--readings", defaultValue = "200000", description = "Readings per phase (default: ${DEFAULT-VALUE}).")
+    int readings;
+
+    @Option(names = "--gateways", defaultValue = "4", description = "Gateways sending at once (default: ${DEFAULT-VALUE}).")
+    int gateways;
+
+    @Option(names = "--edge-batch", defaultValue = "1000", description = "Readings per MQTT batch (default: ${DEFAULT-VALUE}).")
+    int edgeBatch;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Measured rounds; the best of each phase counts "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        Path runDir = Files.createTempDirectory("beffroi-bench-");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(null)) {
+            String secret = "bench-secret";
+            List<IngestConfig.GatewayEntry> entries = new ArrayList<>();
+            for (int g = 0; g < gateways; g++) {
+                entries.add(new IngestConfig.GatewayEntry(gateway(g), TENANT, SecretHash.of(secret, 1_000)));
+            }
+            IngestConfig config = IngestConfig.of(
+                    IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER), entries);
+            int copyBatch = config.batch().maxRows();
+            System.out.printf("bench: %,d readings a phase, %d gateways, %d readings a MQTT batch, ingest transactions "
+                            + "of up to %d rows with %d writers; PostgreSQL on 127.0.0.1:%d%n",
+                    readings, gateways, edgeBatch, copyBatch, config.batch().writers(), db.port());
+
+            double bestCopy = 0;
+            double bestIngest = 0;
+            try (IngestNode ingest = IngestNode.start(config)) {
+                // Warm-up of both paths (JIT, partition creation, connection pools), not counted.
+                rawCopy(db.dataSource(), Math.min(20_000, readings), copyBatch);
+                endToEnd(ingest, runDir.resolve("warmup"), secret, Math.min(20_000, readings));
+                for (int round = 1; round <= rounds; round++) {
+                    truncate(db.dataSource());
+                    double copy = rawCopy(db.dataSource(), readings, copyBatch);
+                    truncate(db.dataSource());
+                    double e2e = endToEnd(ingest, runDir.resolve("round-" + round), secret, readings);
+                    System.out.printf("round %d: raw COPY %,.0f rows/s, durable end-to-end %,.0f rows/s%n", round, copy, e2e);
+                    bestCopy = Math.max(bestCopy, copy);
+                    bestIngest = Math.max(bestIngest, e2e);
+                }
+            }
+            System.out.println();
+            System.out.println("| path | rows/s (best of " + rounds + ") |");
+            System.out.println("|---|---|");
+            System.out.printf("| raw COPY, 1 connection, %d rows a transaction | %,.0f |%n", copyBatch, bestCopy);
+            System.out.printf("| durable end-to-end: SQLite buffer → MQTT → ingest → COPY → commit → ack → delete, "
+                    + "%d gateways | %,.0f |%n", gateways, bestIngest);
+            System.out.printf("ingest_vs_copy=%.2f%n", bestIngest / bestCopy);
+            return 0;
+        } finally {
+            try (var paths = Files.walk(runDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String gateway(int g) {
+        return "gw-bench-" + g;
+    }
+
+    private static Reading reading(long seq, int device, Instant ts) {
+        int p = (int) (seq % POINTS.length);
+        return new Reading(seq, "pv-" + device, POINTS[p], ts, 1000.0 + (seq % 977) * 3.25, UNITS[p], Quality.GOOD);
+    }
+
+    /** Rows/s of COPYing {@code n} readings straight into {@code reading}, committing every {@code batch}. */
+    private static double rawCopy(DataSource ds, int n, int batch) throws Exception {
+        Instant base = Instant.now();
+        try (Connection c = ds.getConnection()) {
+            new Partitions().ensure(c, new TreeSet<>(List.of(base.atOffset(ZoneOffset.UTC).toLocalDate(),
+                    base.plusMillis(n).atOffset(ZoneOffset.UTC).toLocalDate())));
+        }
+        long started = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                CopyText rows = new CopyText(to - from);
+                Instant receivedAt = Instant.now();
+                for (int i = from; i < to; i++) {
+                    Reading r = reading(i + 1, i % 16, base.plusMillis(i));
+                    rows.text(TENANT).text("gw-copy").number(r.seq()).text(r.device()).text(r.point())
+                            .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
+                            .timestamp(receivedAt).endRow();
+                }
+                copy.copyIn(ReadingStore.COPY_SQL, new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
+                c.commit();
+            }
+        }
+        return n / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Rows/s from the gateways' full buffers to empty buffers, every reading committed and acknowledged. */
+    private double endToEnd(IngestNode ingest, Path dir, String secret, int n) throws Exception {
+        Files.createDirectories(dir);
+        List<EdgeAgent> agents = new ArrayList<>();
+        int perGateway = n / gateways;
+        Instant base = Instant.now();
+        for (int g = 0; g < gateways; g++) {
+            Path bufferPath = dir.resolve(gateway(g) + ".db");
+            try (ReadingBuffer buffer = ReadingBuffer.open(bufferPath, 10_000_000, WhenFull.REFUSE_NEW,
+                    Clock.systemUTC(), new PrometheusRegistry())) {
+                List<Reading> chunk = new ArrayList<>(10_000);
+                for (int i = 0; i < perGateway; i++) {
+                    chunk.add(reading(0, i % 16, base.plusMillis(i)));
+                    if (chunk.size() == 10_000 || i == perGateway - 1) {
+                        buffer.append(chunk);
+                        chunk.clear();
+                    }
+                }
+            }
+            String yaml = new GatewayYaml(TENANT, gateway(g), ingest.mqttPort(), PASSWORD_ENV, bufferPath, edgeBatch,
+                    Duration.ofSeconds(30), List.of()).render();
+            AgentConfig config = ConfigLoader.parse(yaml);
+            agents.add(new EdgeAgent(config, d -> {
+                throw new IllegalStateException("no devices in the benchmark");
+            }, Clock.systemUTC(), name -> PASSWORD_ENV.equals(name) ? secret : null));
+        }
+        long started = System.nanoTime();
+        try {
+            for (EdgeAgent a : agents) a.start();
+            while (true) {
+                long left = 0;
+                for (EdgeAgent a : agents) {
+                    AgentStats s = a.stats();
+                    left += s.buffered();
+                }
+                if (left == 0) break;
+                if (System.nanoTime() - started > Duration.ofMinutes(10).toNanos()) {
+                    throw new IllegalStateException(left + " readings still buffered after 10 minutes");
+                }
+                Thread.sleep(5);
+            }
+            return (double) perGateway * gateways / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            for (EdgeAgent a : agents) a.close();
+        }
+    }
+
+    private static void truncate(DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate reading, ingest_range, gateway_cursor");
+        }
+    }
+}
