@@ -23,7 +23,8 @@ public final class BatchDecoder {
     public Decoded decode(Gateway gateway, byte[] payload) {
         ReadingBatch batch;
         try {
-            batch = WireCodec.decodeBatch(payload);
+            batch = StreamingBatchReader.read(payload);
+            if (batch == null) batch = WireCodec.decodeBatch(payload);
         } catch (WireFormatException e) {
             return new Decoded.Malformed(e.getMessage());
         } catch (RuntimeException e) {
@@ -46,11 +47,16 @@ public final class BatchDecoder {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < batch.readings().size() && problems.size() < 10; i++) {
             Reading r = batch.readings().get(i);
+            boolean nulInText = r.device().indexOf('\u0000') >= 0 || r.point().indexOf('\u0000') >= 0
+                    || r.unit().indexOf('\u0000') >= 0;
+            boolean outOfRange = r.ts().isBefore(EARLIEST) || !r.ts().isBefore(LATEST);
+            // The common case builds no strings: this runs for every reading of every batch.
+            if (!nulInText && !outOfRange) continue;
             String at = "readings[" + i + "]";
             if (r.device().indexOf('\u0000') >= 0) problems.add(at + ".device: contains NUL");
             if (r.point().indexOf('\u0000') >= 0) problems.add(at + ".point: contains NUL");
             if (r.unit().indexOf('\u0000') >= 0) problems.add(at + ".unit: contains NUL");
-            if (r.ts().isBefore(EARLIEST) || !r.ts().isBefore(LATEST)) {
+            if (outOfRange) {
                 problems.add(at + ".ts: " + r.ts() + " outside [" + EARLIEST + ", " + LATEST + ")");
             }
         }

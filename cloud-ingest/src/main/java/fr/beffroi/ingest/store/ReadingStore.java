@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -187,9 +186,18 @@ public final class ReadingStore {
     }
 
     private static Set<LocalDate> days(List<ReadingBatch> batches) {
+        // Per reading, so kept cheap: UTC days are whole multiples of 86,400 epoch seconds, and
+        // consecutive readings mostly share a day.
         Set<LocalDate> days = new HashSet<>();
+        long lastDay = Long.MIN_VALUE;
         for (ReadingBatch b : batches) {
-            for (Reading r : b.readings()) days.add(LocalDate.ofInstant(r.ts(), ZoneOffset.UTC));
+            for (Reading r : b.readings()) {
+                long day = Math.floorDiv(r.ts().getEpochSecond(), 86_400L);
+                if (day != lastDay) {
+                    days.add(LocalDate.ofEpochDay(day));
+                    lastDay = day;
+                }
+            }
         }
         return days;
     }

@@ -31,4 +31,26 @@ class CopyTextTest {
     void unicodePassesUnchanged() {
         assertThat(new CopyText(1).text("salle des fêtes °C").endRow().toString()).isEqualTo("salle des fêtes °C\n");
     }
+
+    @Test
+    void instantsAreWrittenAsInstantToStringWritesThem() {
+        Instant base = Instant.parse("2026-11-25T10:00:00Z");
+        for (long nanos : new long[]{0, 1, 1_000, 120_000_000, 123_000_000, 123_456_000, 123_456_789, 999_999_999}) {
+            Instant t = base.plusNanos(nanos);
+            assertThat(new CopyText(1).timestamp(t).endRow().toString()).isEqualTo(t + "\n");
+        }
+        Instant far = Instant.parse("+12026-01-01T00:00:00Z");
+        Instant old = Instant.parse("0900-01-01T00:00:00Z");
+        assertThat(new CopyText(1).timestamp(far).timestamp(old).endRow().toString()).isEqualTo(far + "\t" + old + "\n");
+    }
+
+    @Test
+    void repeatedValuesAreWrittenTheSameEachTime() {
+        Instant t = Instant.parse("2026-11-25T10:00:00.5Z");
+        CopyText rows = new CopyText(2);
+        for (int i = 0; i < 2; i++) rows.text("a\tb").text("plain").text("a\tb").timestamp(t).timestamp(t).endRow();
+
+        String row = "a\\tb\tplain\ta\\tb\t2026-11-25T10:00:00.500Z\t2026-11-25T10:00:00.500Z\n";
+        assertThat(rows.toString()).isEqualTo(row + row);
+    }
 }

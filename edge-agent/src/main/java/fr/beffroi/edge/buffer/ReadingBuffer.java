@@ -30,7 +30,12 @@ import java.util.Objects;
  * range) or {@link #deadLetter} (the cloud refused it; the rows move to a local table).
  *
  * <p>WAL journal with {@code synchronous=FULL}: once {@link #append} returned, the readings survive
- * SIGKILL and power loss. Sequence numbers come from {@code AUTOINCREMENT}, which SQLite keeps in
+ * SIGKILL and power loss. {@link #confirm} alone commits with {@code synchronous=NORMAL} (no fsync
+ * of its own): a delete lost to a power cut only brings back readings the cloud already has, which
+ * the uplink resends and the cloud counts as duplicates; the next append's fsync covers it anyway.
+ * On a gateway's flash that saves one fsync per acknowledged batch.
+ *
+ * <p>Sequence numbers come from {@code AUTOINCREMENT}, which SQLite keeps in
  * {@code sqlite_sequence}: strictly increasing and never reused, even after deletes or a restart,
  * which is what lets the cloud deduplicate by gateway and seq.
  *
@@ -69,6 +74,8 @@ public final class ReadingBuffer implements AutoCloseable {
     private final WhenFull whenFull;
     private final Clock clock;
     private final Connection db;
+    /** Whether the connection is at synchronous=FULL; only {@link #confirm} lowers it. */
+    private boolean synchronousFull = true;
     private long rows;
     private long appended;
     private long confirmed;
@@ -156,6 +163,12 @@ public final class ReadingBuffer implements AutoCloseable {
             }
         }
         List<Long> seqs = new ArrayList<>(readings.size());
+        try {
+            synchronousFull(true);
+        } catch (SQLException e) {
+            // Never store a reading without the fsync that makes append durable.
+            throw new BufferException("buffer " + path + ": cannot restore synchronous=FULL before an append", e);
+        }
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO readings (device, point, ts, value, unit, quality) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq")) {
             for (Reading r : readings) {
@@ -216,6 +229,11 @@ public final class ReadingBuffer implements AutoCloseable {
 
     /** Deletes the readings of {@code [seqFrom, seqTo]}: call only when the cloud committed that range. */
     public synchronized int confirm(long seqFrom, long seqTo) {
+        try {
+            synchronousFull(false);
+        } catch (SQLException e) {
+            throw new BufferException("buffer " + path + ": cannot set synchronous=NORMAL for a confirm", e);
+        }
         try (PreparedStatement delete = db.prepareStatement("DELETE FROM readings WHERE seq BETWEEN ? AND ?")) {
             delete.setLong(1, seqFrom);
             delete.setLong(2, seqTo);
@@ -233,6 +251,11 @@ public final class ReadingBuffer implements AutoCloseable {
 
     /** Moves the readings of {@code [seqFrom, seqTo]} to the dead-letter table, in one transaction. */
     public synchronized int deadLetter(long seqFrom, long seqTo, String reason) {
+        try {
+            synchronousFull(true);
+        } catch (SQLException e) {
+            throw new BufferException("buffer " + path + ": cannot restore synchronous=FULL before a dead-letter", e);
+        }
         try (PreparedStatement copy = db.prepareStatement("""
                 INSERT OR REPLACE INTO dead_letter (seq, device, point, ts, value, unit, quality, reason, at)
                 SELECT seq, device, point, ts, value, unit, quality, ?, ? FROM readings WHERE seq BETWEEN ? AND ?""");
@@ -324,12 +347,40 @@ public final class ReadingBuffer implements AutoCloseable {
         }
     }
 
+    /** The connection's current {@code PRAGMA synchronous} (2 is FULL, 1 NORMAL), for tests. */
+    synchronized int synchronousSetting() {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+            int level = rs.next() ? rs.getInt(1) : -1;
+            db.commit();
+            return level;
+        } catch (SQLException e) {
+            rollback();
+            throw new BufferException("buffer " + path + ": cannot read PRAGMA synchronous", e);
+        }
+    }
+
+    /**
+     * Switches the connection between synchronous=FULL and NORMAL. SQLite refuses the change inside
+     * a transaction, and with auto-commit off the driver always has one open, so it steps out.
+     */
+    private void synchronousFull(boolean full) throws SQLException {
+        if (synchronousFull == full) return;
+        db.commit();
+        db.setAutoCommit(true);
+        try (Statement s = db.createStatement()) {
+            s.execute(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        } finally {
+            db.setAutoCommit(false);
+        }
+        synchronousFull = full;
+    }
+
     private static Reading reading(ResultSet rs) throws SQLException {
         double value = rs.getDouble(5);
         // SQLite stores NaN as NULL.
         if (rs.wasNull()) value = Double.NaN;
-        return new Reading(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)), value,
-                rs.getString(6), Quality.valueOf(rs.getString(7)));
+        return new Reading(rs.getLong(1), rs.getString(2), rs.getString(3), StoredInstants.parse(rs.getString(4)),
+                value, rs.getString(6), Quality.valueOf(rs.getString(7)));
     }
 
     private long count(String table) {

@@ -1,6 +1,7 @@
 /**
- * The durable store-and-forward buffer (SQLite, WAL, synchronous=FULL). It assigns the gateway's
- * sequence numbers and is the only place readings wait; they leave only when the cloud's BatchAck
- * committed them (deleted) or refused them (moved to the local dead-letter table).
+ * The durable store-and-forward buffer (SQLite, WAL, synchronous=FULL for appends; a confirm's
+ * delete skips its own fsync, since losing it only causes a deduplicated resend). It assigns the
+ * gateway's sequence numbers and is the only place readings wait; they leave only when the
+ * cloud's BatchAck committed them (deleted) or refused them (moved to the local dead-letter table).
  */
 package fr.beffroi.edge.buffer;

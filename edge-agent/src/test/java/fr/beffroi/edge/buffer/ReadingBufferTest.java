@@ -145,4 +145,33 @@ class ReadingBufferTest {
 
         assertThat(buffer.append(Readings.of("inv1", 1, T0)).seqs()).containsExactly(3L);
     }
+
+    @Test
+    void confirmSkipsItsOwnFsyncButAppendAndDeadLetterAreFullySynchronous() {
+        assertThat(buffer.synchronousSetting()).isEqualTo(2);
+        buffer.append(Readings.of("inv1", 4, T0));
+
+        buffer.confirm(1, 2);
+        assertThat(buffer.synchronousSetting()).isEqualTo(1);
+        buffer.append(Readings.of("inv1", 1, T0));
+        assertThat(buffer.synchronousSetting()).isEqualTo(2);
+
+        buffer.confirm(3, 3);
+        buffer.deadLetter(4, 4, "refused");
+        assertThat(buffer.synchronousSetting()).isEqualTo(2);
+        assertThat(buffer.peek(0, 10)).extracting(Reading::seq).containsExactly(5L);
+        assertThat(buffer.deadLetterSize()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedDeleteIsVisibleAtOnceAndAfterReopening() {
+        buffer.append(Readings.of("inv1", 3, T0));
+        buffer.confirm(1, 2);
+        assertThat(buffer.size()).isEqualTo(1);
+
+        buffer.close();
+        buffer = openBuffer(1_000);
+
+        assertThat(buffer.peek(0, 10)).extracting(Reading::seq).containsExactly(3L);
+    }
 }

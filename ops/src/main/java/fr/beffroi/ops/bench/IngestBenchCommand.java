@@ -4,6 +4,7 @@ import fr.beffroi.edge.app.AgentConfig;
 import fr.beffroi.edge.app.AgentStats;
 import fr.beffroi.edge.app.ConfigLoader;
 import fr.beffroi.edge.app.EdgeAgent;
+import fr.beffroi.edge.app.UplinkConfig;
 import fr.beffroi.edge.buffer.ReadingBuffer;
 import fr.beffroi.edge.buffer.WhenFull;
 import fr.beffroi.ingest.app.IngestConfig;
@@ -62,6 +63,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--edge-batch", defaultValue = "1000", description = "Readings per MQTT batch (default: ${DEFAULT-VALUE}).")
     int edgeBatch;
 
+    @Option(names = "--edge-in-flight", defaultValue = "4", description = "Batches each gateway keeps published and "
+            + "unacknowledged, as the gateway config's maxInFlightBatches (default: ${DEFAULT-VALUE}, the agent's).")
+    int edgeInFlight;
+
+    @Option(names = "--warmup", defaultValue = "-1", description = "Readings of the unmeasured warm-up of each path; "
+            + "-1 means as many as a phase (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--rounds", defaultValue = "2", description = "Measured rounds; the best of each phase counts "
             + "(default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -78,24 +87,32 @@ public final class IngestBenchCommand implements Callable<Integer> {
             IngestConfig config = IngestConfig.of(
                     IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER), entries);
             int copyBatch = config.batch().maxRows();
-            System.out.printf("bench: %,d readings a phase, %d gateways, %d readings a MQTT batch, ingest transactions "
-                            + "of up to %d rows with %d writers; PostgreSQL on 127.0.0.1:%d%n",
-                    readings, gateways, edgeBatch, copyBatch, config.batch().writers(), db.port());
+            System.out.printf("bench: %,d readings a phase, %d gateways, %d readings a MQTT batch, %d batches in flight "
+                            + "a gateway, ingest transactions of up to %d rows with %d writers; PostgreSQL on 127.0.0.1:%d%n",
+                    readings, gateways, edgeBatch, edgeInFlight, copyBatch, config.batch().writers(), db.port());
 
             double bestCopy = 0;
             double bestIngest = 0;
             try (IngestNode ingest = IngestNode.start(config)) {
-                // Warm-up of both paths (JIT, partition creation, connection pools), not counted.
-                rawCopy(db.dataSource(), Math.min(20_000, readings), copyBatch);
-                endToEnd(ingest, runDir.resolve("warmup"), secret, Math.min(20_000, readings));
+                // Warm-up of both paths (JIT, partition creation, connection pools), not counted. The
+                // end-to-end path runs far more code (SQLite, Jackson, Paho, Netty, JDBC) than COPY: a
+                // short warm-up left the JIT compiling through the first measured round, on the same
+                // two cores, so each path warms up with a full phase.
+                CpuMeter cpu = new CpuMeter(db.dataSource());
+                int warm = warmup < 0 ? readings : warmup;
+                rawCopy(db.dataSource(), cpu, warm, copyBatch);
+                endToEnd(ingest, cpu, runDir.resolve("warmup"), secret, warm);
                 for (int round = 1; round <= rounds; round++) {
                     truncate(db.dataSource());
-                    double copy = rawCopy(db.dataSource(), readings, copyBatch);
+                    Phase copy = rawCopy(db.dataSource(), cpu, readings, copyBatch);
                     truncate(db.dataSource());
-                    double e2e = endToEnd(ingest, runDir.resolve("round-" + round), secret, readings);
-                    System.out.printf("round %d: raw COPY %,.0f rows/s, durable end-to-end %,.0f rows/s%n", round, copy, e2e);
-                    bestCopy = Math.max(bestCopy, copy);
-                    bestIngest = Math.max(bestIngest, e2e);
+                    Phase e2e = endToEnd(ingest, cpu, runDir.resolve("round-" + round), secret, readings);
+                    System.out.printf("round %d: raw COPY %,.0f rows/s (CPU ms per 10k rows: JVM %s, PostgreSQL %s), "
+                                    + "durable end-to-end %,.0f rows/s (JVM %s, PostgreSQL %s)%n", round,
+                            copy.rowsPerSecond(), copy.jvmPer10k(), copy.postgresPer10k(),
+                            e2e.rowsPerSecond(), e2e.jvmPer10k(), e2e.postgresPer10k());
+                    bestCopy = Math.max(bestCopy, copy.rowsPerSecond());
+                    bestIngest = Math.max(bestIngest, e2e.rowsPerSecond());
                 }
             }
             System.out.println();
@@ -122,13 +139,33 @@ public final class IngestBenchCommand implements Callable<Integer> {
         return new Reading(seq, "pv-" + device, POINTS[p], ts, 1000.0 + (seq % 977) * 3.25, UNITS[p], Quality.GOOD);
     }
 
+    /** One measured phase: its rate, and the CPU the JVM and PostgreSQL spent in it. */
+    private record Phase(int rows, double rowsPerSecond, long[] cpuMillis) {
+        static Phase of(int rows, long elapsedNanos, CpuMeter.Sample before, CpuMeter.Sample after) {
+            return new Phase(rows, rows / (elapsedNanos / 1e9), after.millisSince(before));
+        }
+
+        String jvmPer10k() {
+            return per10k(cpuMillis[0]);
+        }
+
+        String postgresPer10k() {
+            return per10k(cpuMillis[1]);
+        }
+
+        private String per10k(long millis) {
+            return millis < 0 ? "n/a" : String.format("%.0f", millis * 10_000.0 / rows);
+        }
+    }
+
     /** Rows/s of COPYing {@code n} readings straight into {@code reading}, committing every {@code batch}. */
-    private static double rawCopy(DataSource ds, int n, int batch) throws Exception {
+    private static Phase rawCopy(DataSource ds, CpuMeter cpu, int n, int batch) throws Exception {
         Instant base = Instant.now();
         try (Connection c = ds.getConnection()) {
             new Partitions().ensure(c, new TreeSet<>(List.of(base.atOffset(ZoneOffset.UTC).toLocalDate(),
                     base.plusMillis(n).atOffset(ZoneOffset.UTC).toLocalDate())));
         }
+        CpuMeter.Sample before = cpu.sample();
         long started = System.nanoTime();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -146,12 +183,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 copy.copyIn(ReadingStore.COPY_SQL, new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
                 c.commit();
             }
+            long elapsed = System.nanoTime() - started;
+            // Sampled while the connection is open: its backend's CPU leaves with it.
+            return Phase.of(n, elapsed, before, cpu.sample());
         }
-        return n / ((System.nanoTime() - started) / 1e9);
     }
 
     /** Rows/s from the gateways' full buffers to empty buffers, every reading committed and acknowledged. */
-    private double endToEnd(IngestNode ingest, Path dir, String secret, int n) throws Exception {
+    private Phase endToEnd(IngestNode ingest, CpuMeter cpu, Path dir, String secret, int n) throws Exception {
         Files.createDirectories(dir);
         List<EdgeAgent> agents = new ArrayList<>();
         int perGateway = n / gateways;
@@ -171,11 +210,16 @@ public final class IngestBenchCommand implements Callable<Integer> {
             }
             String yaml = new GatewayYaml(TENANT, gateway(g), ingest.mqttPort(), PASSWORD_ENV, bufferPath, edgeBatch,
                     Duration.ofSeconds(30), List.of()).render();
-            AgentConfig config = ConfigLoader.parse(yaml);
+            AgentConfig parsed = ConfigLoader.parse(yaml);
+            UplinkConfig u = parsed.uplink();
+            AgentConfig config = new AgentConfig(parsed.gateway(), new UplinkConfig(u.url(), u.username(),
+                    u.password(), u.batchMaxReadings(), edgeInFlight, u.ackTimeout(), u.reconnectBackoffMin(),
+                    u.reconnectBackoffMax(), u.sessionExpiry()), parsed.buffer(), parsed.metrics(), parsed.devices());
             agents.add(new EdgeAgent(config, d -> {
                 throw new IllegalStateException("no devices in the benchmark");
             }, Clock.systemUTC(), name -> PASSWORD_ENV.equals(name) ? secret : null));
         }
+        CpuMeter.Sample before = cpu.sample();
         long started = System.nanoTime();
         try {
             for (EdgeAgent a : agents) a.start();
@@ -191,7 +235,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 }
                 Thread.sleep(5);
             }
-            return (double) perGateway * gateways / ((System.nanoTime() - started) / 1e9);
+            long elapsed = System.nanoTime() - started;
+            return Phase.of(perGateway * gateways, elapsed, before, cpu.sample());
         } finally {
             for (EdgeAgent a : agents) a.close();
         }

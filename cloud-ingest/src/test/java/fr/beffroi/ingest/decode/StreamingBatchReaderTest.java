@@ -1,0 +1,89 @@
+package fr.beffroi.ingest.decode;
+
+import fr.beffroi.profiles.wire.Quality;
+import fr.beffroi.profiles.wire.Reading;
+import fr.beffroi.profiles.wire.ReadingBatch;
+import fr.beffroi.profiles.wire.WireCodec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamingBatchReaderTest {
+    private static final String PLAIN = """
+            {"tenant":"liancourt","gateway":"gw-1","seqFrom":1,"seqTo":2,"sentAt":"2026-11-25T10:00:00Z",\
+            "readings":[{"seq":1,"device":"pv-1","point":"W","ts":"2026-11-25T10:00:00.5Z","value":1200,\
+            "unit":"W","quality":"GOOD"},{"seq":2,"device":"pv-1","point":"WH","ts":"2026-11-25T10:00:01.123456789Z",\
+            "value":-3.25E7,"unit":"W.h","quality":"UNCERTAIN"}]}""";
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void whatWireCodecEncodesIsReadAsWireCodecReadsIt() throws Exception {
+        List<Reading> readings = new ArrayList<>();
+        Instant base = Instant.parse("2026-11-25T10:00:00Z");
+        for (int i = 1; i <= 50; i++) {
+            // Every fraction width Instant.toString produces: none, 3, 6 and 9 digits.
+            Instant ts = base.plusSeconds(i).plusNanos(i % 4 == 0 ? 0 : i % 4 == 1 ? i * 1_000_000L
+                    : i % 4 == 2 ? i * 1_000L : i);
+            readings.add(new Reading(i, "pv-" + (i % 3), "W", ts, i * 1.5e-3 - 7, "W",
+                    Quality.values()[i % Quality.values().length]));
+        }
+        readings.add(new Reading(51, "salle des fêtes \"nord\"\t°C", "Hz", base, Double.MAX_VALUE, "1", Quality.BAD));
+        byte[] json = WireCodec.encode(new ReadingBatch("liancourt", "gw-1", 1, 60, base.plusMillis(7), readings));
+
+        ReadingBatch fast = StreamingBatchReader.read(json);
+
+        assertThat(fast).isNotNull().isEqualTo(WireCodec.decodeBatch(json));
+    }
+
+    @Test
+    void thePlainShapeIsReadLikeWireCodec() throws Exception {
+        assertThat(StreamingBatchReader.read(utf8(PLAIN))).isNotNull().isEqualTo(WireCodec.decodeBatch(utf8(PLAIN)));
+    }
+
+    @Test
+    void anythingOutsideThePlainShapeIsLeftToWireCodec() {
+        List<String> odd = List.of(
+                PLAIN.replace("\"tenant\":\"liancourt\",", ""),                       // missing field
+                PLAIN.replace("\"tenant\":\"liancourt\"", "\"tenant\":null"),          // null
+                PLAIN.replace("\"seqFrom\":1,", "\"seqFrom\":1,\"seqFrom\":1,"),       // repeated
+                PLAIN.replace("\"seqFrom\":1,", "\"seqFrom\":1,\"extra\":1,"),         // unknown
+                PLAIN.replace("\"seqFrom\":1", "\"seqFrom\":\"1\""),                   // coercion
+                PLAIN.replace("\"seqFrom\":1", "\"seqFrom\":1.0"),                     // coercion
+                PLAIN.replace("\"seqFrom\":1", "\"seqFrom\":99999999999999999999"),    // overflow
+                PLAIN.replace("\"value\":1200", "\"value\":\"NaN\""),                  // NaN as text
+                PLAIN.replace("\"quality\":\"GOOD\"", "\"quality\":0"),                // enum index
+                PLAIN.replace("\"quality\":\"GOOD\"", "\"quality\":\"good\""),         // unknown constant
+                PLAIN.replace("2026-11-25T10:00:00.5Z", "2026-11-25T11:00:00.5+01:00"), // offset
+                PLAIN.replace("2026-11-25T10:00:00.5Z", "2026-11-25T23:59:60Z"),       // leap second
+                PLAIN.replace("2026-11-25T10:00:00.5Z", "2026-11-25T10:00:00.Z"),      // empty fraction
+                PLAIN.replace("\"sentAt\":\"2026-11-25T10:00:00Z\"", "\"sentAt\":1764064800"), // epoch number
+                PLAIN.replace("\"readings\":[", "\"readings\":[1,"),                   // not an object
+                PLAIN + " {}",                                                          // trailing content
+                "{not json",
+                "null",
+                "");
+        for (String json : odd) {
+            assertThat(StreamingBatchReader.read(utf8(json))).as(json).isNull();
+        }
+    }
+
+    @Test
+    void isoInstantsAgreeWithInstantParse() {
+        for (String s : List.of("2026-11-25T10:00:00Z", "2026-11-25T10:00:00.1Z", "2026-11-25T10:00:00.120Z",
+                "2000-02-29T23:59:59.999999999Z", "2199-12-31T00:00:00.000001Z", "1970-01-01T00:00:00Z",
+                "0001-01-01T00:00:00Z")) {
+            assertThat(StreamingBatchReader.isoInstant(s)).as(s).isEqualTo(Instant.parse(s));
+        }
+        assertThat(StreamingBatchReader.isoInstant("2026-02-30T10:00:00Z")).isNull();
+        assertThat(StreamingBatchReader.isoInstant("2026-11-25T24:00:00Z")).isNull();
+        assertThat(StreamingBatchReader.isoInstant("2026-11-25 10:00:00Z")).isNull();
+    }
+}
