@@ -2,6 +2,7 @@ package fr.beffroi.ops;
 
 import fr.beffroi.ops.bench.IngestBenchCommand;
 import fr.beffroi.ops.demo.DemoCommand;
+import fr.beffroi.profiles.unit.DurationText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,7 @@ public final class BeffroiCli implements Runnable {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         CommandLine cli = new CommandLine(new BeffroiCli());
-        cli.registerConverter(java.time.Duration.class, DurationText::parse);
+        cli.registerConverter(java.time.Duration.class, DurationText::require);
         System.exit(cli.execute(args));
     }
 }

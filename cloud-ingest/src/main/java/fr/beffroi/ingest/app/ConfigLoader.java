@@ -3,19 +3,17 @@ package fr.beffroi.ingest.app;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.beffroi.profiles.unit.DurationText;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an {@link IngestConfig} from YAML. Unknown keys and wrong types are reported together with
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private final Function<String, String> env;
 
     /** @param env how to read environment variables ({@code System::getenv} in production) */
@@ -161,30 +158,10 @@ public final class ConfigLoader {
         JsonNode v = section == null ? null : section.get(field);
         if (v == null || v.isNull()) return fallback;
         try {
-            return parseDuration(v.asText());
+            return DurationText.require(v.asText());
         } catch (IllegalArgumentException e) {
             p.add(key + ": " + e.getMessage());
             return fallback;
-        }
-    }
-
-    /** {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT5S}); a bare number has no unit and is refused. */
-    static Duration parseDuration(String text) {
-        String t = text.trim();
-        Matcher m = DURATION.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        try {
-            return Duration.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expected a duration with a unit (250ms, 5s, 2m, 1h, PT5S), was " + text);
         }
     }
 }

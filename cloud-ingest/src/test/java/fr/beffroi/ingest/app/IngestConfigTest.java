@@ -83,15 +83,8 @@ class IngestConfigTest {
         assertThat(e.problems()).anyMatch(p -> p.startsWith("mqtt.port: expected an integer"))
                 .anyMatch(p -> p.startsWith("mqtt.colour: unknown key"))
                 .anyMatch(p -> p.startsWith("jdbc.passwordEnv: environment variable NOT_SET"))
-                .anyMatch(p -> p.startsWith("batch.maxDelay: expected a duration with a unit"))
+                .anyMatch(p -> p.startsWith("batch.maxDelay: '") && p.contains("is not a duration"))
                 .anyMatch(p -> p.startsWith("extra: unknown key"));
         assertThat(e.getMessage()).doesNotContain("hunter2");
-    }
-
-    @Test
-    void durationsNeedAUnit() {
-        assertThat(ConfigLoader.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(ConfigLoader.parseDuration("PT2S")).isEqualTo(Duration.ofSeconds(2));
-        assertThatThrownBy(() -> ConfigLoader.parseDuration("5")).isInstanceOf(IllegalArgumentException.class);
     }
 }

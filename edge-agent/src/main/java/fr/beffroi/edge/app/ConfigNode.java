@@ -1,6 +1,7 @@
 package fr.beffroi.edge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.beffroi.profiles.unit.DurationText;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class ConfigNode {
             problem(key, "must carry a unit (e.g. 250ms, 5s, 1m), was \"" + value.asText() + "\"");
             return fallback;
         }
-        Duration d = Durations.parse(value.asText()).orElse(null);
+        Duration d = DurationText.parse(value.asText()).orElse(null);
         if (d == null) {
             problem(key, "\"" + value.asText() + "\" is not a duration (e.g. 250ms, 5s, 1m, 1h)");
             return fallback;

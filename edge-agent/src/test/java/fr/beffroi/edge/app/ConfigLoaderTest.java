@@ -180,15 +180,4 @@ class ConfigLoaderTest {
                 .hasMessage("uplink.password.env: environment variable MQTT_PW is not set");
     }
 
-    @Test
-    void parsesDurationsWithUnitsOnly() {
-        assertThat(Durations.parse("250ms")).contains(Duration.ofMillis(250));
-        assertThat(Durations.parse("5s")).contains(Duration.ofSeconds(5));
-        assertThat(Durations.parse("2m")).contains(Duration.ofMinutes(2));
-        assertThat(Durations.parse("1h")).contains(Duration.ofHours(1));
-        assertThat(Durations.parse("1d")).contains(Duration.ofDays(1));
-        assertThat(Durations.parse("5")).isEmpty();
-        assertThat(Durations.parse("-5s")).isEmpty();
-        assertThat(Durations.parse("PT5S")).isEmpty();
-    }
 }
