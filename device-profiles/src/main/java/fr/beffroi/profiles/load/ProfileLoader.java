@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.beffroi.profiles.model.DataType;
 import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 
@@ -100,13 +101,18 @@ public final class ProfileLoader {
         JsonNode modelNodes = root.get("models");
         for (int m = 0; m < modelNodes.size(); m++) {
             JsonNode mn = modelNodes.get(m);
+            // the shape pass has checked the layout name
+            Layout layout = text(mn, "layout").flatMap(Layout::fromYaml).orElse(Layout.SUNSPEC);
             List<Integer> ids = new ArrayList<>();
-            mn.get("ids").forEach(n -> ids.add(n.intValue()));
+            if (mn.hasNonNull("ids")) {
+                mn.get("ids").forEach(n -> ids.add(n.intValue()));
+            }
             List<PointSpec> points = new ArrayList<>();
             JsonNode pointNodes = mn.get("points");
             for (int p = 0; p < pointNodes.size(); p++) {
                 JsonNode pn = pointNodes.get(p);
-                String typeName = pn.get("type").textValue();
+                // SenML points carry JSON numbers: their type is always float64
+                String typeName = layout == Layout.SENML ? DataType.FLOAT64.yamlName() : pn.get("type").textValue();
                 Optional<DataType> type = DataType.fromYaml(typeName);
                 if (type.isEmpty()) {
                     errors.add(file + ": models[" + m + "].points[" + p + "].type: unknown type '" + typeName
@@ -121,7 +127,7 @@ public final class ProfileLoader {
                 }
                 points.add(new PointSpec(
                         pn.get("name").textValue(),
-                        pn.get("offset").intValue(),
+                        pn.hasNonNull("offset") ? pn.get("offset").intValue() : 0,
                         // a placeholder keeps building going so the meaning pass can still report
                         // every other problem; the unknown type is already in errors
                         type.orElse(DataType.UINT16),
@@ -129,14 +135,16 @@ public final class ProfileLoader {
                         text(pn, "unit"),
                         text(pn, "scaleFactor"),
                         symbols,
-                        text(pn, "description").orElse("")));
+                        text(pn, "description").orElse(""),
+                        pn.hasNonNull("scale") ? Optional.of(pn.get("scale").doubleValue()) : Optional.empty()));
             }
             models.add(new ModelSpec(
                     mn.get("name").textValue(),
                     ids,
-                    mn.get("length").intValue(),
+                    mn.hasNonNull("length") ? mn.get("length").intValue() : 0,
                     mn.hasNonNull("poll") && mn.get("poll").booleanValue(),
-                    points));
+                    points,
+                    layout));
         }
         return new DeviceProfile(
                 root.get("id").textValue(),

@@ -1,11 +1,15 @@
 package fr.beffroi.profiles.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.beffroi.profiles.model.Layout;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * First pass: the shape of a profile tree. Unknown keys, missing keys and wrongly typed values are
@@ -14,7 +18,7 @@ import java.util.Map;
  */
 final class ProfileSchema {
 
-    enum Kind { STRING, INT, BOOLEAN, ARRAY, OBJECT }
+    enum Kind { STRING, INT, NUMBER, BOOLEAN, ARRAY, OBJECT }
 
     private record Field(Kind kind, boolean required) {
     }
@@ -31,12 +35,24 @@ final class ProfileSchema {
             "id", req(Kind.STRING), "version", req(Kind.INT), "family", req(Kind.STRING),
             "description", opt(Kind.STRING), "models", req(Kind.ARRAY));
     private static final Map<String, Field> MODEL = ordered(
-            "name", req(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
+            "name", req(Kind.STRING), "layout", opt(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
             "poll", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY));
     private static final Map<String, Field> POINT = ordered(
             "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
             "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scaleFactor", opt(Kind.STRING),
             "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
+    /** A fixed register map: no model chain, so no ids or length; fixed scales instead of scale factors. */
+    private static final Map<String, Field> REGISTER_MODEL = ordered(
+            "name", req(Kind.STRING), "layout", req(Kind.STRING), "poll", opt(Kind.BOOLEAN),
+            "points", req(Kind.ARRAY));
+    private static final Map<String, Field> REGISTER_POINT = ordered(
+            "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
+            "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scale", opt(Kind.NUMBER),
+            "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
+    /** SenML records: matched by name, every value a JSON number, so no offset and no type. */
+    private static final Map<String, Field> SENML_MODEL = REGISTER_MODEL;
+    private static final Map<String, Field> SENML_POINT = ordered(
+            "name", req(Kind.STRING), "unit", req(Kind.STRING), "description", opt(Kind.STRING));
 
     private ProfileSchema() {
     }
@@ -57,7 +73,29 @@ final class ProfileSchema {
                     errors.add(file + ": " + mp + ": expected a mapping");
                     continue;
                 }
-                checkObject(file, mp + ".", model, MODEL, errors);
+                JsonNode layoutNode = model.get("layout");
+                Layout layout = Layout.SUNSPEC;
+                if (layoutNode != null && layoutNode.isTextual()) {
+                    Optional<Layout> known = Layout.fromYaml(layoutNode.textValue());
+                    if (known.isEmpty()) {
+                        errors.add(file + ": " + mp + ".layout: unknown layout '" + layoutNode.textValue()
+                                + "' (known: " + Arrays.stream(Layout.values()).map(Layout::yamlName)
+                                .collect(Collectors.joining(", ")) + ")");
+                        continue;
+                    }
+                    layout = known.get();
+                }
+                Map<String, Field> modelFields = switch (layout) {
+                    case SUNSPEC -> MODEL;
+                    case INPUT_REGISTERS, HOLDING_REGISTERS -> REGISTER_MODEL;
+                    case SENML -> SENML_MODEL;
+                };
+                Map<String, Field> pointFields = switch (layout) {
+                    case SUNSPEC -> POINT;
+                    case INPUT_REGISTERS, HOLDING_REGISTERS -> REGISTER_POINT;
+                    case SENML -> SENML_POINT;
+                };
+                checkObject(file, mp + ".", model, modelFields, errors);
                 JsonNode ids = model.get("ids");
                 if (ids != null && ids.isArray()) {
                     for (int i = 0; i < ids.size(); i++) {
@@ -75,7 +113,7 @@ final class ProfileSchema {
                             errors.add(file + ": " + pp + ": expected a mapping");
                             continue;
                         }
-                        checkObject(file, pp + ".", point, POINT, errors);
+                        checkObject(file, pp + ".", point, pointFields, errors);
                         JsonNode symbols = point.get("symbols");
                         if (symbols != null && symbols.isObject()) {
                             for (Map.Entry<String, JsonNode> e : symbols.properties()) {
@@ -115,6 +153,7 @@ final class ProfileSchema {
         return switch (kind) {
             case STRING -> value.isTextual();
             case INT -> value.isInt();
+            case NUMBER -> value.isNumber();
             case BOOLEAN -> value.isBoolean();
             case ARRAY -> value.isArray();
             case OBJECT -> value.isObject();
@@ -125,6 +164,7 @@ final class ProfileSchema {
         return switch (kind) {
             case STRING -> "a string (quote numbers such as \"1\")";
             case INT -> "an integer";
+            case NUMBER -> "a number";
             case BOOLEAN -> "true or false";
             case ARRAY -> "a list";
             case OBJECT -> "a mapping";

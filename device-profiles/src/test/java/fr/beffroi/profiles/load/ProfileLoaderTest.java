@@ -2,6 +2,7 @@ package fr.beffroi.profiles.load;
 
 import fr.beffroi.profiles.model.DataType;
 import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,59 @@ class ProfileLoaderTest {
                 p + "[5].offset: Evt1 spans registers 51..52, past the model's last register 51 (length 50)",
                 p + "[6].size: a string needs its size in registers (1 or more)",
                 p + "[7].type: unknown type 'dword' (known: int16, uint16, acc16, enum16, bitfield16, int32, uint32,"
-                        + " acc32, enum32, bitfield32, sunssf, string)");
+                        + " acc32, enum32, bitfield32, float32, float64, sunssf, string)");
+    }
+
+    @Test
+    void bundledGroundwaterProfilesLoadWithTheirLayouts() {
+        DeviceProfile rtu = loader.load("groundwater", "modbus-rtu-probe");
+        ModelSpec measures = rtu.models().get(0);
+        assertThat(measures.layout()).isEqualTo(Layout.INPUT_REGISTERS);
+        assertThat(rtu.models().get(1).layout()).isEqualTo(Layout.HOLDING_REGISTERS);
+        PointSpec level = measures.point("level").orElseThrow();
+        assertThat(level.offset()).isZero();
+        assertThat(level.type()).isEqualTo(DataType.INT32);
+        assertThat(level.scale()).contains(0.001);
+        assertThat(level.unit()).contains("m");
+
+        DeviceProfile senml = loader.load("groundwater", "senml-probe");
+        ModelSpec probe = senml.models().get(0);
+        assertThat(probe.layout()).isEqualTo(Layout.SENML);
+        assertThat(probe.points()).extracting(PointSpec::name).containsExactly("level", "depth", "temp", "battery");
+        assertThat(probe.points()).extracting(p -> p.unit().orElseThrow()).containsExactly("m", "m", "Cel", "%");
+        assertThat(probe.points()).allSatisfy(p -> assertThat(p.type()).isEqualTo(DataType.FLOAT64));
+    }
+
+    @Test
+    void registerMapAndSenmlErrorsAreReportedNamingFileAndPath() {
+        String file = "bad-profiles/groundwater/register-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        assertThat(e.errors()).containsExactly(file + ": models[2].layout: unknown layout 'modbus'"
+                + " (known: sunspec, input-registers, holding-registers, senml)");
+
+        ProfileValidationException meaning = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.parse(file, readResource(file).replace("layout: modbus", "layout: senml")
+                        .replace("points: []", "points: [{name: level, unit: m}]")));
+        String p = file + ": models[0].points";
+        assertThat(meaning.errors()).containsExactlyInAnyOrder(
+                p + "[1].offset: depth overlaps 'level' at register 1",
+                p + "[2].type: sunssf belongs to SunSpec models; a register map point gives a fixed scale",
+                p + "[3].scale: a enum16 point cannot be scaled",
+                file + ": models[0].points: registers 0..200 span 201, more than one read of 125 registers",
+                file + ": models[1].points[0].name: 'water level' is no SenML name (RFC 8428: a letter or digit,"
+                        + " then letters, digits and - : . / _)",
+                file + ": models[2].points[0].name: duplicate point name 'level'");
+    }
+
+    private static String readResource(String resource) {
+        try (var in = ProfileLoaderTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
