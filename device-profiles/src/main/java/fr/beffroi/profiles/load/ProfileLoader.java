@@ -11,6 +11,9 @@ import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
+import fr.beffroi.profiles.model.RegisterBlock;
+import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +101,7 @@ public final class ProfileLoader {
     /** Builds records from a well-shaped tree; an unknown type name is reported, not thrown. */
     private static DeviceProfile toProfile(JsonNode root, String file, List<String> errors) {
         List<ModelSpec> models = new ArrayList<>();
-        JsonNode modelNodes = root.get("models");
+        JsonNode modelNodes = root.path("models");
         for (int m = 0; m < modelNodes.size(); m++) {
             JsonNode mn = modelNodes.get(m);
             // the shape pass has checked the layout name
@@ -118,13 +121,7 @@ public final class ProfileLoader {
                     errors.add(file + ": models[" + m + "].points[" + p + "].type: unknown type '" + typeName
                             + "' (known: " + knownTypes() + ")");
                 }
-                Map<String, Integer> symbols = new LinkedHashMap<>();
-                JsonNode sn = pn.get("symbols");
-                if (sn != null && !sn.isNull()) {
-                    for (Map.Entry<String, JsonNode> e : sn.properties()) {
-                        symbols.put(e.getKey(), e.getValue().intValue());
-                    }
-                }
+                Map<String, Integer> symbols = symbols(pn);
                 points.add(new PointSpec(
                         pn.get("name").textValue(),
                         pn.hasNonNull("offset") ? pn.get("offset").intValue() : 0,
@@ -151,7 +148,59 @@ public final class ProfileLoader {
                 root.get("version").intValue(),
                 root.get("family").textValue(),
                 text(root, "description").orElse(""),
-                models);
+                models,
+                toBlocks(root.path("registers"), file, errors));
+    }
+
+    private static List<RegisterBlock> toBlocks(JsonNode blockNodes, String file, List<String> errors) {
+        List<RegisterBlock> blocks = new ArrayList<>();
+        for (int b = 0; b < blockNodes.size(); b++) {
+            JsonNode bn = blockNodes.get(b);
+            List<RegisterPoint> points = new ArrayList<>();
+            JsonNode pointNodes = bn.get("points");
+            for (int p = 0; p < pointNodes.size(); p++) {
+                JsonNode pn = pointNodes.get(p);
+                String typeName = pn.get("type").textValue();
+                Optional<RegisterType> type = RegisterType.fromYaml(typeName);
+                if (type.isEmpty()) {
+                    errors.add(file + ": registers[" + b + "].points[" + p + "].type: unknown type '" + typeName
+                            + "' (known: " + RegisterType.known() + ")");
+                }
+                points.add(new RegisterPoint(
+                        pn.get("name").textValue(),
+                        pn.get("offset").intValue(),
+                        type.orElse(RegisterType.UINT16),
+                        pn.hasNonNull("scale") ? pn.get("scale").doubleValue() : 1.0,
+                        pn.get("unit").textValue(),
+                        symbols(pn),
+                        pn.hasNonNull("writable") && pn.get("writable").booleanValue(),
+                        number(pn, "min"),
+                        number(pn, "max"),
+                        text(pn, "description").orElse("")));
+            }
+            JsonNode rn = bn.get("repeat");
+            Optional<RegisterBlock.Repeat> repeat = rn == null || rn.isNull() ? Optional.empty()
+                    : Optional.of(new RegisterBlock.Repeat(rn.get("count").textValue(), rn.get("stride").intValue(),
+                    rn.get("max").intValue()));
+            blocks.add(new RegisterBlock(bn.get("name").textValue(), bn.get("start").intValue(), repeat, points));
+        }
+        return blocks;
+    }
+
+    private static Map<String, Integer> symbols(JsonNode pn) {
+        Map<String, Integer> symbols = new LinkedHashMap<>();
+        JsonNode sn = pn.get("symbols");
+        if (sn != null && !sn.isNull()) {
+            for (Map.Entry<String, JsonNode> e : sn.properties()) {
+                symbols.put(e.getKey(), e.getValue().intValue());
+            }
+        }
+        return symbols;
+    }
+
+    private static Optional<Double> number(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.doubleValue());
     }
 
     private static Optional<String> text(JsonNode node, String key) {

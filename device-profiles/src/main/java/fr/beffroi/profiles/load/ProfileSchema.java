@@ -33,7 +33,7 @@ final class ProfileSchema {
 
     private static final Map<String, Field> PROFILE = ordered(
             "id", req(Kind.STRING), "version", req(Kind.INT), "family", req(Kind.STRING),
-            "description", opt(Kind.STRING), "models", req(Kind.ARRAY));
+            "description", opt(Kind.STRING), "models", opt(Kind.ARRAY), "registers", opt(Kind.ARRAY));
     private static final Map<String, Field> MODEL = ordered(
             "name", req(Kind.STRING), "layout", opt(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
             "poll", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY));
@@ -45,7 +45,7 @@ final class ProfileSchema {
     private static final Map<String, Field> REGISTER_MODEL = ordered(
             "name", req(Kind.STRING), "layout", req(Kind.STRING), "poll", opt(Kind.BOOLEAN),
             "points", req(Kind.ARRAY));
-    private static final Map<String, Field> REGISTER_POINT = ordered(
+    private static final Map<String, Field> LAYOUT_REGISTER_POINT = ordered(
             "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
             "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scale", opt(Kind.NUMBER),
             "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
@@ -53,6 +53,16 @@ final class ProfileSchema {
     private static final Map<String, Field> SENML_MODEL = REGISTER_MODEL;
     private static final Map<String, Field> SENML_POINT = ordered(
             "name", req(Kind.STRING), "unit", req(Kind.STRING), "description", opt(Kind.STRING));
+
+    private static final Map<String, Field> BLOCK = ordered(
+            "name", req(Kind.STRING), "start", req(Kind.INT), "repeat", opt(Kind.OBJECT), "points", req(Kind.ARRAY));
+    private static final Map<String, Field> REPEAT = ordered(
+            "count", req(Kind.STRING), "stride", req(Kind.INT), "max", req(Kind.INT));
+    private static final Map<String, Field> REGISTER_POINT = ordered(
+            "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
+            "scale", opt(Kind.NUMBER), "unit", req(Kind.STRING), "symbols", opt(Kind.OBJECT),
+            "writable", opt(Kind.BOOLEAN), "min", opt(Kind.NUMBER), "max", opt(Kind.NUMBER),
+            "description", opt(Kind.STRING));
 
     private ProfileSchema() {
     }
@@ -92,7 +102,7 @@ final class ProfileSchema {
                 };
                 Map<String, Field> pointFields = switch (layout) {
                     case SUNSPEC -> POINT;
-                    case INPUT_REGISTERS, HOLDING_REGISTERS -> REGISTER_POINT;
+                    case INPUT_REGISTERS, HOLDING_REGISTERS -> LAYOUT_REGISTER_POINT;
                     case SENML -> SENML_POINT;
                 };
                 checkObject(file, mp + ".", model, modelFields, errors);
@@ -114,15 +124,52 @@ final class ProfileSchema {
                             continue;
                         }
                         checkObject(file, pp + ".", point, pointFields, errors);
-                        JsonNode symbols = point.get("symbols");
-                        if (symbols != null && symbols.isObject()) {
-                            for (Map.Entry<String, JsonNode> e : symbols.properties()) {
-                                if (!e.getValue().isInt()) {
-                                    errors.add(file + ": " + pp + ".symbols." + e.getKey() + ": expected an integer");
-                                }
-                            }
-                        }
+                        checkSymbols(file, pp, point, errors);
                     }
+                }
+            }
+        }
+        checkRegisters(file, root.get("registers"), errors);
+    }
+
+    private static void checkRegisters(String file, JsonNode blocks, List<String> errors) {
+        if (blocks == null || !blocks.isArray()) {
+            return;
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            String bp = "registers[" + b + "]";
+            JsonNode block = blocks.get(b);
+            if (!block.isObject()) {
+                errors.add(file + ": " + bp + ": expected a mapping");
+                continue;
+            }
+            checkObject(file, bp + ".", block, BLOCK, errors);
+            JsonNode repeat = block.get("repeat");
+            if (repeat != null && repeat.isObject()) {
+                checkObject(file, bp + ".repeat.", repeat, REPEAT, errors);
+            }
+            JsonNode points = block.get("points");
+            if (points != null && points.isArray()) {
+                for (int p = 0; p < points.size(); p++) {
+                    String pp = bp + ".points[" + p + "]";
+                    JsonNode point = points.get(p);
+                    if (!point.isObject()) {
+                        errors.add(file + ": " + pp + ": expected a mapping");
+                        continue;
+                    }
+                    checkObject(file, pp + ".", point, REGISTER_POINT, errors);
+                    checkSymbols(file, pp, point, errors);
+                }
+            }
+        }
+    }
+
+    private static void checkSymbols(String file, String pp, JsonNode point, List<String> errors) {
+        JsonNode symbols = point.get("symbols");
+        if (symbols != null && symbols.isObject()) {
+            for (Map.Entry<String, JsonNode> e : symbols.properties()) {
+                if (!e.getValue().isInt()) {
+                    errors.add(file + ": " + pp + ".symbols." + e.getKey() + ": expected an integer");
                 }
             }
         }

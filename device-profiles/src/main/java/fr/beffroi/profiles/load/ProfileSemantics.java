@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Second pass: what a well-shaped profile means. Names unique, units from the allowed UCUM set,
  * scale factors that exist, points inside their model and not overlapping, file name agreeing with
- * the profile's id and family.
+ * the profile's id and family; a profile with SunSpec models or plain registers, not both (the
+ * registers are checked by {@link RegisterSemantics}).
  */
 final class ProfileSemantics {
 
@@ -36,9 +37,13 @@ final class ProfileSemantics {
 
     static void check(String file, DeviceProfile profile, List<String> errors) {
         checkIdentity(file, profile, errors);
-        if (profile.models().isEmpty()) {
-            errors.add(file + ": models: at least one model is needed");
+        if (profile.models().isEmpty() && profile.registers().isEmpty()) {
+            errors.add(file + ": models: at least one model is needed (or registers, for a plain Modbus map)");
         }
+        if (!profile.models().isEmpty() && !profile.registers().isEmpty()) {
+            errors.add(file + ": registers: a profile has SunSpec models or plain registers, not both");
+        }
+        RegisterSemantics.check(file, profile.registers(), errors);
         Set<String> pointNames = new HashSet<>();
         Set<String> modelNames = new HashSet<>();
         Map<Integer, String> modelIds = new HashMap<>();

@@ -2,6 +2,7 @@ package fr.beffroi.profiles.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A versioned description of a kind of device: which register models it exposes and what every
@@ -11,14 +12,28 @@ import java.util.Objects;
  * @param version     bumped whenever a point changes meaning, offset or unit
  * @param family      device family, equal to the folder name ({@code pv}, {@code water} ...)
  * @param description free text for people
- * @param models      the register models, in the order the device usually chains them
+ * @param models      the SunSpec register models, in the order the device usually chains them;
+ *                    empty for a plain Modbus profile
+ * @param registers   the blocks of a plain Modbus map at fixed addresses (a building controller);
+ *                    empty for a SunSpec profile. A profile has models or registers, never both.
  */
-public record DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models) {
+public record DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models,
+                            List<RegisterBlock> registers) {
     public DeviceProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(family, "family");
         description = description == null ? "" : description;
         models = List.copyOf(models);
+        registers = List.copyOf(registers);
+    }
+
+    /** A SunSpec profile. */
+    public DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models) {
+        this(id, version, family, description, models, List.of());
+    }
+
+    public Optional<RegisterBlock> block(String blockName) {
+        return registers.stream().filter(b -> b.name().equals(blockName)).findFirst();
     }
 
     /** Every point of every model, in file order. */

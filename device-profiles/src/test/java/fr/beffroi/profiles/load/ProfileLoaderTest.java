@@ -5,6 +5,9 @@ import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
+import fr.beffroi.profiles.model.RegisterBlock;
+import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -160,6 +163,82 @@ class ProfileLoaderTest {
                 () -> loader.parse("inline.yaml", yaml));
 
         assertThat(e.errors()).singleElement().asString().contains("Duplicate field 'id'");
+    }
+
+    @Test
+    void bundledBuildingProfileLoadsAsAPlainRegisterMapWithWritablePoints() {
+        DeviceProfile profile = loader.load("bms", "modbus-building");
+
+        assertThat(profile.family()).isEqualTo("bms");
+        assertThat(profile.models()).isEmpty();
+        assertThat(profile.registers()).extracting(RegisterBlock::name).containsExactly("building", "zone");
+        RegisterBlock zone = profile.block("zone").orElseThrow();
+        assertThat(zone.start()).isEqualTo(16);
+        assertThat(zone.repeat()).contains(new RegisterBlock.Repeat("zoneCount", 12, 32));
+        RegisterPoint setpoint = zone.point("setpoint").orElseThrow();
+        assertThat(setpoint.type()).isEqualTo(RegisterType.INT16);
+        assertThat(setpoint.scale()).isEqualTo(0.1);
+        assertThat(setpoint.unit()).isEqualTo("Cel");
+        assertThat(setpoint.writable()).isTrue();
+        assertThat(setpoint.min()).contains(5.0);
+        assertThat(setpoint.max()).contains(25.0);
+        assertThat(zone.point("mode").orElseThrow().symbols()).containsEntry("HORS_GEL", 1).hasSize(4);
+        assertThat(zone.point("roomTemp").orElseThrow().writable()).isFalse();
+        RegisterBlock building = profile.block("building").orElseThrow();
+        assertThat(building.point("heatEnergy").orElseThrow().unit()).isEqualTo("kW.h");
+        assertThat(building.point("heatPower").orElseThrow().type()).isEqualTo(RegisterType.FLOAT32);
+        // the building block and 9 zones fit one read of 125 registers
+        assertThat(zone.start() + 9 * zone.span()).isLessThanOrEqualTo(125);
+    }
+
+    @Test
+    void everyRegisterMeaningErrorIsReportedAtOnceNamingFileAndPath() {
+        String file = "bad-profiles/bms/register-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        String b = file + ": registers[0].points";
+        String z = file + ": registers[1].points";
+        assertThat(e.errors()).containsExactlyInAnyOrder(
+                b + "[1].unit: unknown UCUM unit 'degC' (allowed: " + allowedSorted() + ")",
+                b + "[2].scale: a float32 point is not scaled",
+                b + "[2].offset: heatPower overlaps 'outdoorTemp' at offset 1",
+                b + "[3].max: a writable uint32 point needs min and max",
+                file + ": registers[1].repeat.count: no point 'rooms' in a block that appears once",
+                z + "[0].max: range 5.0..4000.0 does not fit a int16 scaled by 0.1 (-3276.8..3276.7)",
+                z + "[1].min: a writable enum16 is bounded by its symbols, not by min and max",
+                z + "[1].symbols: an enum16 point needs its symbols",
+                z + "[2].min: only writable points take min and max (they bound commands)",
+                z + "[3].offset: zonePower spans offsets 3..4, past the block's stride 4",
+                z + "[4].type: unknown type 'word' (known: int16, uint16, enum16, int32, uint32, float32)",
+                z + "[4].name: duplicate point name 'outdoorTemp' (also in block 'building')",
+                z + "[4].offset: outdoorTemp overlaps 'light' at offset 2",
+                file + ": registers[1].start: block 'zone' (addresses 5..16) overlaps block 'building' (addresses 0..5)");
+    }
+
+    @Test
+    void registerShapeErrorsNameFileAndPath() {
+        String file = "bad-profiles/bms/register-shape.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        assertThat(e.errors()).containsExactlyInAnyOrder(
+                file + ": registers[0].start: expected an integer, found string '16'",
+                file + ": registers[0].repeat.max: missing",
+                file + ": registers[0].points[0].writeable: unknown key (known: name, offset, type, scale, unit, symbols,"
+                        + " writable, min, max, description)",
+                file + ": registers[0].points[0].scale: expected a number, found string 'tenth'");
+    }
+
+    @Test
+    void aProfileWithNeitherModelsNorRegistersIsRefused() {
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.parse("inline.yaml", "id: x\nversion: 1\nfamily: bms\n"));
+
+        assertThat(e.errors()).containsExactly(
+                "inline.yaml: models: at least one model is needed (or registers, for a plain Modbus map)");
     }
 
     private static String allowedSorted() {

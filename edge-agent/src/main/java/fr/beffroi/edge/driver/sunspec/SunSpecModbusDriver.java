@@ -3,6 +3,8 @@ package fr.beffroi.edge.driver.sunspec;
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
+import fr.beffroi.edge.driver.modbus.Plc4xRegisterLink;
+import fr.beffroi.edge.driver.modbus.RegisterLink;
 import fr.beffroi.profiles.codec.sunspec.DecodedPoint;
 import fr.beffroi.profiles.codec.sunspec.ModelBlock;
 import fr.beffroi.profiles.codec.sunspec.SunSpecDecoder;

@@ -2,6 +2,7 @@ package fr.beffroi.edge.driver.sunspec;
 
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
+import fr.beffroi.edge.driver.modbus.RegisterLink;
 import fr.beffroi.profiles.load.ProfileLoader;
 import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.wire.Quality;
@@ -59,6 +60,11 @@ class SunSpecModbusDriverTest {
                         out[i] = words.getOrDefault(address + i, (short) 0);
                     }
                     return out;
+                }
+
+                @Override
+                public void write(int address, short[] values) throws IOException {
+                    throw new IOException("the SunSpec driver never writes");
                 }
 
                 @Override

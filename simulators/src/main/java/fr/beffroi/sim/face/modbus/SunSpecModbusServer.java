@@ -7,20 +7,12 @@ import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
 import com.digitalpetri.modbus.pdu.ReadHoldingRegistersResponse;
 import com.digitalpetri.modbus.server.ModbusRequestContext;
 import com.digitalpetri.modbus.server.ModbusServices;
-import com.digitalpetri.modbus.server.ModbusTcpServer;
-import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
 import fr.beffroi.sim.model.pv.InverterSnapshot;
 import fr.beffroi.sim.model.pv.PvInverterModel;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +28,14 @@ public final class SunSpecModbusServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SunSpecModbusServer.class);
   private static final int MAX_READ_QUANTITY = 125;
 
-  private final ModbusTcpServer server;
+  private final ModbusTcpBinding binding;
   private final String host;
   private final int port;
   private final Map<Integer, SunSpecUnit> units;
 
   private SunSpecModbusServer(
-      ModbusTcpServer server, String host, int port, Map<Integer, SunSpecUnit> units) {
-    this.server = server;
+      ModbusTcpBinding binding, String host, int port, Map<Integer, SunSpecUnit> units) {
+    this.binding = binding;
     this.host = host;
     this.port = port;
     this.units = units;
@@ -59,9 +51,6 @@ public final class SunSpecModbusServer implements AutoCloseable {
   public static SunSpecModbusServer start(String host, int port, List<SunSpecUnit> units)
       throws InterruptedException {
     Objects.requireNonNull(host, "host");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
-    }
     if (units.isEmpty()) {
       throw new IllegalArgumentException("at least one unit is required");
     }
@@ -74,28 +63,11 @@ public final class SunSpecModbusServer implements AutoCloseable {
       images.put(unit.unitId(), new UnitImage(unit, SunSpecRegisterMap.of(unit)));
     }
 
-    AtomicReference<Channel> serverChannel = new AtomicReference<>();
-    NettyTcpServerTransport transport = NettyTcpServerTransport.create(cfg -> {
-      cfg.setBindAddress(host);
-      cfg.setPort(port);
-      // The transport does not expose its bound channel; a parent handler sees it, so port 0 works.
-      cfg.setBootstrapCustomizer(bootstrap -> bootstrap.handler(new ChannelInboundHandlerAdapter() {
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-          serverChannel.set(ctx.channel());
-        }
-      }));
-    });
-    ModbusTcpServer server = ModbusTcpServer.create(transport, new Services(Map.copyOf(images)));
-    try {
-      server.start();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "cannot bind SunSpec Modbus server on " + host + ":" + port + ": " + e.getCause(), e);
-    }
-    int bound = ((InetSocketAddress) serverChannel.get().localAddress()).getPort();
+    ModbusTcpBinding binding =
+        ModbusTcpBinding.start("SunSpec", host, port, new Services(Map.copyOf(images)));
+    int bound = binding.port();
     LOG.info("SunSpec Modbus server on {}:{} serving unit ids {}", host, bound, byId.keySet());
-    return new SunSpecModbusServer(server, host, bound, Map.copyOf(byId));
+    return new SunSpecModbusServer(binding, host, bound, Map.copyOf(byId));
   }
 
   public String host() {
@@ -113,14 +85,7 @@ public final class SunSpecModbusServer implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      server.stop();
-      LOG.info("SunSpec Modbus server on {}:{} stopped", host, port);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      LOG.warn("SunSpec Modbus server on {}:{} did not stop cleanly: {}", host, port, e.getCause());
-    }
+    binding.close();
   }
 
   private record UnitImage(SunSpecUnit unit, SunSpecRegisterMap map) {}

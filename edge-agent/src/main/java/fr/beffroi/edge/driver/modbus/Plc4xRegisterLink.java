@@ -1,4 +1,4 @@
-package fr.beffroi.edge.driver.sunspec;
+package fr.beffroi.edge.driver.modbus;
 
 import fr.beffroi.profiles.codec.sunspec.UnreadableRegistersException;
 import org.apache.plc4x.java.api.PlcConnection;
@@ -7,6 +7,8 @@ import org.apache.plc4x.java.api.PlcDriverManager;
 import org.apache.plc4x.java.api.exceptions.PlcConnectionException;
 import org.apache.plc4x.java.api.messages.PlcReadRequest;
 import org.apache.plc4x.java.api.messages.PlcReadResponse;
+import org.apache.plc4x.java.api.messages.PlcWriteRequest;
+import org.apache.plc4x.java.api.messages.PlcWriteResponse;
 import org.apache.plc4x.java.api.types.PlcResponseCode;
 import org.apache.plc4x.java.api.value.PlcValue;
 import org.slf4j.Logger;
@@ -21,10 +23,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Holding registers over Modbus TCP through Apache PLC4X. Takes 0-based protocol addresses, as
- * SunSpec documents them, and turns them into PLC4X's 1-based tag addresses
- * ({@code holding-register:40001} reads protocol address 40000).
+ * SunSpec and building-controller maps document them, and turns them into PLC4X's 1-based tag
+ * addresses ({@code holding-register:40001} reads protocol address 40000).
  */
-final class Plc4xRegisterLink implements RegisterLink {
+public final class Plc4xRegisterLink implements RegisterLink {
     private static final Logger LOG = LoggerFactory.getLogger(Plc4xRegisterLink.class);
     private static final String TAG = "regs";
 
@@ -39,12 +41,13 @@ final class Plc4xRegisterLink implements RegisterLink {
     }
 
     /** Connection string for PLC4X's Modbus TCP driver. */
-    static String connectionString(String host, int port, int unitId, Duration timeout) {
+    public static String connectionString(String host, int port, int unitId, Duration timeout) {
         return "modbus-tcp://" + host + ":" + port + "?default-unit-identifier=" + unitId
                 + "&request-timeout=" + timeout.toMillis();
     }
 
-    static RegisterLink.Opener opener(String deviceId, String host, int port, int unitId, Duration timeout) {
+    /** Opens links to one device; connections come from one PLC4X manager per opener. */
+    public static RegisterLink.Opener opener(String deviceId, String host, int port, int unitId, Duration timeout) {
         String url = connectionString(host, port, unitId, timeout);
         // getDefault() builds a new manager (a class-path scan for drivers) at every call: once per driver
         PlcConnectionManager connections = PlcDriverManager.getDefault().getConnectionManager();
@@ -100,6 +103,39 @@ final class Plc4xRegisterLink implements RegisterLink {
             words[i] = (short) values.get(i).getInt();
         }
         return words;
+    }
+
+    @Override
+    public void write(int address, short[] words) throws IOException {
+        if (words.length < 1 || words.length > 123) {
+            throw new IllegalArgumentException("a write takes 1..123 registers, got " + words.length);
+        }
+        String tag = "holding-register:" + (address + 1) + ":UINT[" + words.length + "]";
+        Object[] values = new Object[words.length];
+        for (int i = 0; i < words.length; i++) {
+            values[i] = words[i] & 0xFFFF;
+        }
+        PlcWriteResponse response;
+        try {
+            PlcWriteRequest request = connection.writeRequestBuilder().addTagAddress(TAG, tag, values).build();
+            response = request.execute().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("no answer within " + timeout + " writing " + tag, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted writing " + tag, e);
+        } catch (ExecutionException e) {
+            throw new IOException("writing " + tag + " failed: " + e.getCause(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new IOException("writing " + tag + " failed: " + e, e);
+        }
+        PlcResponseCode code = response.getResponseCode(TAG);
+        switch (code) {
+            case OK -> LOG.debug("device {}: wrote {}", deviceId, tag);
+            case INVALID_ADDRESS, NOT_FOUND, INVALID_DATA, INVALID_DATATYPE, ACCESS_DENIED ->
+                    throw new UnwritableRegistersException("device refused writing " + tag + ": " + code);
+            default -> throw new IOException("writing " + tag + " answered " + code);
+        }
     }
 
     @Override
