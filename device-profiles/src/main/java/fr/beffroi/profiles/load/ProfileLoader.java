@@ -13,6 +13,7 @@ import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.model.RegisterType;
 
 import java.io.IOException;
@@ -132,8 +133,7 @@ public final class ProfileLoader {
                         text(pn, "unit"),
                         text(pn, "scaleFactor"),
                         symbols,
-                        text(pn, "description").orElse(""),
-                        pn.hasNonNull("scale") ? Optional.of(pn.get("scale").doubleValue()) : Optional.empty()));
+                        text(pn, "description").orElse("")));
             }
             models.add(new ModelSpec(
                     mn.get("name").textValue(),
@@ -182,7 +182,15 @@ public final class ProfileLoader {
             Optional<RegisterBlock.Repeat> repeat = rn == null || rn.isNull() ? Optional.empty()
                     : Optional.of(new RegisterBlock.Repeat(rn.get("count").textValue(), rn.get("stride").intValue(),
                     rn.get("max").intValue()));
-            blocks.add(new RegisterBlock(bn.get("name").textValue(), bn.get("start").intValue(), repeat, points));
+            // the shape pass has checked that table, when present, is a string
+            String tableName = text(bn, "table").orElse(RegisterTable.HOLDING.yamlName());
+            Optional<RegisterTable> table = RegisterTable.fromYaml(tableName);
+            if (table.isEmpty()) {
+                errors.add(file + ": registers[" + b + "].table: unknown table '" + tableName + "' (known: "
+                        + RegisterTable.known() + ")");
+            }
+            blocks.add(new RegisterBlock(bn.get("name").textValue(), table.orElse(RegisterTable.HOLDING),
+                    bn.get("start").intValue(), repeat, points));
         }
         return blocks;
     }

@@ -41,21 +41,16 @@ final class ProfileSchema {
             "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
             "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scaleFactor", opt(Kind.STRING),
             "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
-    /** A fixed register map: no model chain, so no ids or length; fixed scales instead of scale factors. */
-    private static final Map<String, Field> REGISTER_MODEL = ordered(
+    /** SenML records: no model chain, so no ids or length; matched by name, every value a JSON number. */
+    private static final Map<String, Field> SENML_MODEL = ordered(
             "name", req(Kind.STRING), "layout", req(Kind.STRING), "poll", opt(Kind.BOOLEAN),
             "points", req(Kind.ARRAY));
-    private static final Map<String, Field> LAYOUT_REGISTER_POINT = ordered(
-            "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
-            "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scale", opt(Kind.NUMBER),
-            "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
-    /** SenML records: matched by name, every value a JSON number, so no offset and no type. */
-    private static final Map<String, Field> SENML_MODEL = REGISTER_MODEL;
     private static final Map<String, Field> SENML_POINT = ordered(
             "name", req(Kind.STRING), "unit", req(Kind.STRING), "description", opt(Kind.STRING));
 
     private static final Map<String, Field> BLOCK = ordered(
-            "name", req(Kind.STRING), "start", req(Kind.INT), "repeat", opt(Kind.OBJECT), "points", req(Kind.ARRAY));
+            "name", req(Kind.STRING), "table", opt(Kind.STRING), "start", req(Kind.INT), "repeat", opt(Kind.OBJECT),
+            "points", req(Kind.ARRAY));
     private static final Map<String, Field> REPEAT = ordered(
             "count", req(Kind.STRING), "stride", req(Kind.INT), "max", req(Kind.INT));
     private static final Map<String, Field> REGISTER_POINT = ordered(
@@ -95,16 +90,8 @@ final class ProfileSchema {
                     }
                     layout = known.get();
                 }
-                Map<String, Field> modelFields = switch (layout) {
-                    case SUNSPEC -> MODEL;
-                    case INPUT_REGISTERS, HOLDING_REGISTERS -> REGISTER_MODEL;
-                    case SENML -> SENML_MODEL;
-                };
-                Map<String, Field> pointFields = switch (layout) {
-                    case SUNSPEC -> POINT;
-                    case INPUT_REGISTERS, HOLDING_REGISTERS -> LAYOUT_REGISTER_POINT;
-                    case SENML -> SENML_POINT;
-                };
+                Map<String, Field> modelFields = layout == Layout.SENML ? SENML_MODEL : MODEL;
+                Map<String, Field> pointFields = layout == Layout.SENML ? SENML_POINT : POINT;
                 checkObject(file, mp + ".", model, modelFields, errors);
                 JsonNode ids = model.get("ids");
                 if (ids != null && ids.isArray()) {

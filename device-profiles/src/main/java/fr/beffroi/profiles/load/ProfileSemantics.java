@@ -27,8 +27,6 @@ final class ProfileSemantics {
     private static final int MAX_MODEL_ID = 0xFFFE;
     /** Every register of a block must be addressable by one Modbus read chain (65,536 registers). */
     private static final int MAX_LENGTH = 0xFFFF;
-    /** Modbus reads at most 125 registers per request. */
-    private static final int MAX_READ_QUANTITY = 125;
     /** RFC 8428 §4.5.1: the characters a SenML name may hold. */
     private static final Pattern SENML_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:./_-]*");
 
@@ -53,8 +51,8 @@ final class ProfileSemantics {
             if (!modelNames.add(model.name())) {
                 errors.add(mp + ".name: duplicate model name '" + model.name() + "'");
             }
-            if (model.layout() != Layout.SUNSPEC) {
-                checkFixedModel(mp, model, pointNames, errors);
+            if (model.layout() == Layout.SENML) {
+                checkSenmlModel(mp, model, pointNames, errors);
                 continue;
             }
             if (model.ids().isEmpty()) {
@@ -77,17 +75,11 @@ final class ProfileSemantics {
         }
     }
 
-    /**
-     * A register map or a set of SenML records: every point at a known place, no model chain.
-     * A register map is read in one request, so its span must fit one (125 registers).
-     */
-    private static void checkFixedModel(String mp, ModelSpec model, Set<String> pointNames, List<String> errors) {
+    /** A set of SenML records: points matched by record name, so names must be SenML names. */
+    private static void checkSenmlModel(String mp, ModelSpec model, Set<String> pointNames, List<String> errors) {
         if (model.points().isEmpty()) {
             errors.add(mp + ".points: at least one point is needed");
         }
-        Map<Integer, String> owner = new HashMap<>();
-        int first = Integer.MAX_VALUE;
-        int last = -1;
         for (int p = 0; p < model.points().size(); p++) {
             PointSpec point = model.points().get(p);
             String pp = mp + ".points[" + p + "]";
@@ -95,51 +87,10 @@ final class ProfileSemantics {
                 errors.add(pp + ".name: duplicate point name '" + point.name() + "'");
             }
             checkUnit(pp, point, errors);
-            if (model.layout() == Layout.SENML) {
-                if (!SENML_NAME.matcher(point.name()).matches()) {
-                    errors.add(pp + ".name: '" + point.name() + "' is no SenML name (RFC 8428: a letter or digit, "
-                            + "then letters, digits and - : . / _)");
-                }
-                continue;
+            if (!SENML_NAME.matcher(point.name()).matches()) {
+                errors.add(pp + ".name: '" + point.name() + "' is no SenML name (RFC 8428: a letter or digit, "
+                        + "then letters, digits and - : . / _)");
             }
-            DataType type = point.type();
-            if (type == DataType.SUNSSF) {
-                errors.add(pp + ".type: sunssf belongs to SunSpec models; a register map point gives a fixed scale");
-            }
-            if (type == DataType.STRING && point.size() < 1) {
-                errors.add(pp + ".size: a string needs its size in registers (1 or more)");
-            }
-            if (type != DataType.STRING && point.size() != 0) {
-                errors.add(pp + ".size: only strings take a size; " + type.yamlName() + " is " + type.words() + " register(s) wide");
-            }
-            point.scale().ifPresent(scale -> {
-                if (!type.isScalable() && !type.isFloat()) {
-                    errors.add(pp + ".scale: a " + type.yamlName() + " point cannot be scaled");
-                } else if (!Double.isFinite(scale) || scale == 0) {
-                    errors.add(pp + ".scale: " + scale + " must be a finite, non-zero number");
-                }
-            });
-            if (!point.symbols().isEmpty() && !type.isEnum()) {
-                errors.add(pp + ".symbols: only enum16 and enum32 points take symbols");
-            }
-            int words = Math.max(point.words(), 1);
-            if (point.offset() < 0 || point.offset() + words > MAX_LENGTH + 1) {
-                errors.add(pp + ".offset: " + point.offset() + " outside the register addresses 0.." + MAX_LENGTH);
-                continue;
-            }
-            first = Math.min(first, point.offset());
-            last = Math.max(last, point.offset() + words - 1);
-            for (int r = point.offset(); r < point.offset() + words; r++) {
-                String previous = owner.putIfAbsent(r, point.name());
-                if (previous != null) {
-                    errors.add(pp + ".offset: " + point.name() + " overlaps '" + previous + "' at register " + r);
-                    break;
-                }
-            }
-        }
-        if (last >= 0 && last - first + 1 > MAX_READ_QUANTITY) {
-            errors.add(mp + ".points: registers " + first + ".." + last + " span " + (last - first + 1)
-                    + ", more than one read of " + MAX_READ_QUANTITY + " registers");
         }
     }
 

@@ -5,8 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One register model (a SunSpec model block, a fixed register map or a set of SenML records) and
- * its points.
+ * One model (a SunSpec model block or a set of SenML records) and its points.
  *
  * @param name   short name for people and logs ({@code common}, {@code inverter})
  * @param ids    the model IDs that share this layout, in order of preference (e.g. 103, 102, 101);

@@ -17,26 +17,16 @@ import java.util.Optional;
  *                    one (value = raw × 10^sf); empty when the value is not scaled
  * @param symbols     for enums, symbol name → raw value (e.g. {@code MPPT: 4}); empty otherwise
  * @param description free text for people
- * @param scale       a fixed multiplier (value = raw × scale) for register-map points, whose devices
- *                    have no scale-factor registers; empty when the value is not scaled this way
  */
 public record PointSpec(String name, int offset, DataType type, int size, Optional<String> unit,
-                        Optional<String> scaleFactor, Map<String, Integer> symbols, String description,
-                        Optional<Double> scale) {
+                        Optional<String> scaleFactor, Map<String, Integer> symbols, String description) {
     public PointSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(scaleFactor, "scaleFactor");
-        Objects.requireNonNull(scale, "scale");
         symbols = Map.copyOf(symbols);
         description = description == null ? "" : description;
-    }
-
-    /** A point without a fixed scale (SunSpec points scale by a scale-factor register, if at all). */
-    public PointSpec(String name, int offset, DataType type, int size, Optional<String> unit,
-                     Optional<String> scaleFactor, Map<String, Integer> symbols, String description) {
-        this(name, offset, type, size, unit, scaleFactor, symbols, description, Optional.empty());
     }
 
     /** Width in registers. */

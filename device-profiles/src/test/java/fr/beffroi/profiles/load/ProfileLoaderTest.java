@@ -7,6 +7,7 @@ import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.model.RegisterType;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ProfileLoaderTest {
 
@@ -88,16 +90,17 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void bundledGroundwaterProfilesLoadWithTheirLayouts() {
+    void bundledGroundwaterProfilesLoad_rtuAsRegisterBlocksInTwoTables_senmlAsRecords() {
         DeviceProfile rtu = loader.load("groundwater", "modbus-rtu-probe");
-        ModelSpec measures = rtu.models().get(0);
-        assertThat(measures.layout()).isEqualTo(Layout.INPUT_REGISTERS);
-        assertThat(rtu.models().get(1).layout()).isEqualTo(Layout.HOLDING_REGISTERS);
-        PointSpec level = measures.point("level").orElseThrow();
+        assertThat(rtu.models()).isEmpty();
+        assertThat(rtu.registers()).extracting(RegisterBlock::name, RegisterBlock::table, RegisterBlock::start)
+                .containsExactly(tuple("measures", RegisterTable.INPUT, 0), tuple("setup", RegisterTable.HOLDING, 0));
+        RegisterPoint level = rtu.block("measures").orElseThrow().point("level").orElseThrow();
         assertThat(level.offset()).isZero();
-        assertThat(level.type()).isEqualTo(DataType.INT32);
-        assertThat(level.scale()).contains(0.001);
-        assertThat(level.unit()).contains("m");
+        assertThat(level.type()).isEqualTo(RegisterType.INT32);
+        assertThat(level.scale()).isEqualTo(0.001);
+        assertThat(level.unit()).isEqualTo("m");
+        assertThat(rtu.block("setup").orElseThrow().point("interval").orElseThrow().scale()).isEqualTo(1.0);
 
         DeviceProfile senml = loader.load("groundwater", "senml-probe");
         ModelSpec probe = senml.models().get(0);
@@ -108,27 +111,45 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void registerMapAndSenmlErrorsAreReportedNamingFileAndPath() {
-        String file = "bad-profiles/groundwater/register-errors.yaml";
+    void blocksDefaultToHoldingRegisters() {
+        DeviceProfile bms = loader.load("bms", "modbus-building");
+
+        assertThat(bms.registers()).extracting(RegisterBlock::table).containsOnly(RegisterTable.HOLDING);
+    }
+
+    @Test
+    void senmlErrorsAndRemovedRegisterLayoutsAreReportedNamingFileAndPath() {
+        String file = "bad-profiles/groundwater/senml-errors.yaml";
 
         ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
                 () -> loader.loadResource(file));
 
-        assertThat(e.errors()).containsExactly(file + ": models[2].layout: unknown layout 'modbus'"
-                + " (known: sunspec, input-registers, holding-registers, senml)");
+        // fixed register maps are registers: blocks now, not a model layout
+        assertThat(e.errors()).containsExactly(file + ": models[2].layout: unknown layout 'input-registers'"
+                + " (known: sunspec, senml)");
 
         ProfileValidationException meaning = catchThrowableOfType(ProfileValidationException.class,
-                () -> loader.parse(file, readResource(file).replace("layout: modbus", "layout: senml")
-                        .replace("points: []", "points: [{name: level, unit: m}]")));
+                () -> loader.parse(file, readResource(file).replace("layout: input-registers", "layout: senml")
+                        .replace("points: []", "points: [{name: depth, unit: m}]")));
         String p = file + ": models[0].points";
         assertThat(meaning.errors()).containsExactlyInAnyOrder(
-                p + "[1].offset: depth overlaps 'level' at register 1",
-                p + "[2].type: sunssf belongs to SunSpec models; a register map point gives a fixed scale",
-                p + "[3].scale: a enum16 point cannot be scaled",
-                file + ": models[0].points: registers 0..200 span 201, more than one read of 125 registers",
-                file + ": models[1].points[0].name: 'water level' is no SenML name (RFC 8428: a letter or digit,"
+                p + "[1].name: 'water level' is no SenML name (RFC 8428: a letter or digit,"
                         + " then letters, digits and - : . / _)",
-                file + ": models[2].points[0].name: duplicate point name 'level'");
+                p + "[2].unit: unknown UCUM unit 'degC' (allowed: " + allowedSorted() + ")",
+                file + ": models[1].points[0].name: duplicate point name 'level'");
+    }
+
+    @Test
+    void registerTableErrorsAreReported_andTheTwoTablesAreTwoAddressSpaces() {
+        String file = "bad-profiles/groundwater/table-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        assertThat(e.errors()).containsExactlyInAnyOrder(
+                file + ": registers[2].table: unknown table 'coil' (known: holding, input)",
+                file + ": registers[0].points[0].writable: block 'measures' is in input registers,"
+                        + " which Modbus cannot write");
     }
 
     private static String readResource(String resource) {

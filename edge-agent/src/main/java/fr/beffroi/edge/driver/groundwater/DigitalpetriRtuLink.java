@@ -11,7 +11,7 @@ import com.digitalpetri.modbus.serial.client.SerialPortClientTransport;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
-import fr.beffroi.profiles.model.Layout;
+import fr.beffroi.profiles.model.RegisterTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,16 +64,14 @@ final class DigitalpetriRtuLink implements RtuLink {
     }
 
     @Override
-    public short[] read(Layout layout, int address, int quantity) throws DeviceException {
+    public short[] read(RegisterTable table, int address, int quantity) throws DeviceException {
         byte[] bytes;
         try {
-            bytes = switch (layout) {
-                case INPUT_REGISTERS -> client.readInputRegisters(unitId,
+            bytes = switch (table) {
+                case INPUT -> client.readInputRegisters(unitId,
                         new ReadInputRegistersRequest(address, quantity)).registers();
-                case HOLDING_REGISTERS -> client.readHoldingRegisters(unitId,
+                case HOLDING -> client.readHoldingRegisters(unitId,
                         new ReadHoldingRegistersRequest(address, quantity)).registers();
-                default -> throw new DeviceException(Kind.CONFIGURATION, "device " + deviceId + ": layout "
-                        + layout.yamlName() + " is no Modbus register table");
             };
         } catch (ModbusTimeoutException e) {
             throw new DeviceException(Kind.UNREACHABLE, "device " + deviceId + ": no answer from unit " + unitId
@@ -83,8 +81,8 @@ final class DigitalpetriRtuLink implements RtuLink {
             // exception code should be: say so rather than print a code the device never sent
             String code = e.getExceptionCode() >= 0 ? "exception " + e.getExceptionCode() : "an exception";
             throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": unit " + unitId + " answered " + code
-                    + " to function " + e.getFunctionCode() + " at " + layout.yamlName()
-                    + " " + address + " (" + quantity + " registers)", e);
+                    + " to function " + e.getFunctionCode() + " at " + table.yamlName()
+                    + " register " + address + " (" + quantity + " registers)", e);
         } catch (ModbusException e) {
             Throwable cause = e;
             while (cause != null) {

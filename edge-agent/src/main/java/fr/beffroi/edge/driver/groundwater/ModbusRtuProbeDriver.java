@@ -3,12 +3,11 @@ package fr.beffroi.edge.driver.groundwater;
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
-import fr.beffroi.profiles.codec.registers.RegisterMapDecoder;
-import fr.beffroi.profiles.codec.registers.RegisterSpan;
-import fr.beffroi.profiles.codec.registers.RegisterValue;
+import fr.beffroi.profiles.codec.modbus.ModbusValue;
+import fr.beffroi.profiles.codec.modbus.ReadSpan;
+import fr.beffroi.profiles.codec.modbus.RegisterLayout;
 import fr.beffroi.profiles.load.ProfileLoader;
 import fr.beffroi.profiles.model.DeviceProfile;
-import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.wire.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A groundwater probe on an RS-485 line, a Modbus RTU slave read with profile
- * {@code groundwater/modbus-rtu-probe}: each poll reads every polled register-map model (input
- * registers for the measurements, holding registers for the installation) in one request each, and
+ * {@code groundwater/modbus-rtu-probe}, laid out and decoded by the same plain-register codec as
+ * building controllers ({@link RegisterLayout}): each poll reads every span the layout plans (one for
+ * the input registers of the measurements, one for the holding registers of the installation) and
  * stamps the readings with the poll's instant.
  *
  * <p>Failures: a port that cannot be opened or a slave that does not answer is UNREACHABLE; a bad
@@ -35,12 +36,14 @@ public final class ModbusRtuProbeDriver implements DeviceDriver {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusRtuProbeDriver.class);
     static final String PROFILE_FAMILY = "groundwater";
     static final String PROFILE_ID = "modbus-rtu-probe";
+    /** A probe refuses reads of registers its map does not define: never read across a gap. */
+    static final int MAX_GAP = 0;
 
     private final String deviceId;
     private final RtuLink.Opener opener;
     private final Clock clock;
-    private final List<ModelSpec> models;
-    private final RegisterMapDecoder decoder = new RegisterMapDecoder();
+    private final RegisterLayout layout;
+    private final List<ReadSpan> spans;
 
     /** Guarded by {@code this}. */
     private RtuLink link;
@@ -50,15 +53,18 @@ public final class ModbusRtuProbeDriver implements DeviceDriver {
                 new ProfileLoader().load(PROFILE_FAMILY, PROFILE_ID), clock);
     }
 
-    /** For tests: any link and profile. */
+    /**
+     * For tests: any link and plain-register profile without repeated blocks.
+     *
+     * @throws IllegalArgumentException when the profile has no plain registers or repeats a block
+     */
     ModbusRtuProbeDriver(String deviceId, RtuLink.Opener opener, DeviceProfile profile, Clock clock) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.models = profile.polledModels().stream().filter(m -> m.layout().isRegisterMap()).toList();
-        if (models.isEmpty()) {
-            throw new IllegalArgumentException("profile " + profile.id() + " polls no register map");
-        }
+        // a probe's map is fixed: no instance counts to discover
+        this.layout = RegisterLayout.of(profile, Map.of());
+        this.spans = layout.spans(MAX_GAP);
     }
 
     @Override
@@ -73,17 +79,18 @@ public final class ModbusRtuProbeDriver implements DeviceDriver {
                 link = opener.open();
             }
             Instant ts = clock.instant();
+            List<short[]> words = new ArrayList<>(spans.size());
+            for (ReadSpan span : spans) {
+                short[] w = link.read(span.table(), span.address(), span.count());
+                if (w.length != span.count()) {
+                    throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": asked " + span.count() + " "
+                            + span.table().yamlName() + " registers at " + span.address() + ", got " + w.length);
+                }
+                words.add(w);
+            }
             List<Reading> readings = new ArrayList<>();
-            for (ModelSpec model : models) {
-                RegisterSpan span = RegisterSpan.of(model);
-                short[] words = link.read(model.layout(), span.address(), span.quantity());
-                if (words.length < span.quantity()) {
-                    throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": " + model.name() + " needs "
-                            + span.quantity() + " registers, got " + words.length);
-                }
-                for (RegisterValue v : decoder.decode(model, span, words)) {
-                    readings.add(new Reading(0, deviceId, v.point(), ts, v.value(), v.unit(), v.quality()));
-                }
+            for (ModbusValue v : layout.decode(spans, words)) {
+                readings.add(new Reading(0, deviceId, v.point(), ts, v.value(), v.unit(), v.quality()));
             }
             return readings;
         } catch (DeviceException e) {

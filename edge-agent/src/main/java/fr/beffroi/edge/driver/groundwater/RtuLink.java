@@ -1,7 +1,7 @@
 package fr.beffroi.edge.driver.groundwater;
 
 import fr.beffroi.edge.driver.DeviceException;
-import fr.beffroi.profiles.model.Layout;
+import fr.beffroi.profiles.model.RegisterTable;
 
 /**
  * An open serial line to one Modbus RTU slave. Failures come out already classified: no answer is
@@ -10,10 +10,10 @@ import fr.beffroi.profiles.model.Layout;
 interface RtuLink extends AutoCloseable {
 
     /**
-     * Reads {@code quantity} registers from {@code address} of the table {@code layout} names
-     * ({@link Layout#INPUT_REGISTERS} or {@link Layout#HOLDING_REGISTERS}).
+     * Reads {@code quantity} registers from {@code address} of {@code table}: function 4 for input
+     * registers, 3 for holding registers.
      */
-    short[] read(Layout layout, int address, int quantity) throws DeviceException;
+    short[] read(RegisterTable table, int address, int quantity) throws DeviceException;
 
     /** Releases the port; never throws. */
     @Override

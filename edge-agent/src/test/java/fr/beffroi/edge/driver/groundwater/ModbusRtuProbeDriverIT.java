@@ -2,6 +2,7 @@ package fr.beffroi.edge.driver.groundwater;
 
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.wire.Reading;
 import fr.beffroi.sim.face.modbusrtu.GroundwaterRtuServer;
 import fr.beffroi.sim.face.modbusrtu.PtyPair;
@@ -75,7 +76,7 @@ class ModbusRtuProbeDriverIT {
         List<Reading> readings = driver.poll();
 
         assertThat(readings).extracting(Reading::point)
-                .containsExactly("level", "depth", "temp", "battery", "ground", "interval");
+                .containsExactly("ground", "interval", "level", "depth", "temp", "battery");
         assertThat(value(readings, "level")).isCloseTo(sample.levelM(), within(0.0005));
         assertThat(value(readings, "depth")).isCloseTo(sample.depthM(), within(0.005));
         assertThat(value(readings, "temp")).isCloseTo(sample.temperature(), within(0.005));
@@ -126,10 +127,10 @@ class ModbusRtuProbeDriverIT {
         RtuLink link = DigitalpetriRtuLink.opener("piezo-noiremont", pair.b(), BAUD, UNIT, TIMEOUT).open();
         try {
             DeviceException e = catchThrowableOfType(DeviceException.class,
-                    () -> link.read(fr.beffroi.profiles.model.Layout.INPUT_REGISTERS, 3, 5));
+                    () -> link.read(RegisterTable.INPUT, 3, 5));
 
             assertThat(e.kind()).isEqualTo(Kind.PROTOCOL);
-            assertThat(e.getMessage()).contains("piezo-noiremont").contains("to function 4 at input-registers 3");
+            assertThat(e.getMessage()).contains("piezo-noiremont").contains("to function 4 at input register 3");
         } finally {
             link.close();
         }

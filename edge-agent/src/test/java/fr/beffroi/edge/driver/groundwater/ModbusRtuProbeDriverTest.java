@@ -5,7 +5,7 @@ import fr.beffroi.edge.driver.DeviceException.Kind;
 import fr.beffroi.edge.testing.MutableClock;
 import fr.beffroi.profiles.load.ProfileLoader;
 import fr.beffroi.profiles.model.DeviceProfile;
-import fr.beffroi.profiles.model.Layout;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.wire.Reading;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +29,11 @@ class ModbusRtuProbeDriverTest {
     private int opened;
     private boolean closed;
 
-    private final Map<Layout, short[]> image = Map.of(
+    private final Map<RegisterTable, short[]> image = Map.of(
             // level 72 345 mm, depth 3766 cm, 10.84 °C, 87.5 %
-            Layout.INPUT_REGISTERS, new short[] {0x0001, 0x1A99, 3766, 1084, 875},
+            RegisterTable.INPUT, new short[] {0x0001, 0x1A99, 3766, 1084, 875},
             // ground 110.00 m NGF, every 60 min
-            Layout.HOLDING_REGISTERS, new short[] {11000, 60});
+            RegisterTable.HOLDING, new short[] {11000, 60});
 
     private ModbusRtuProbeDriver driver() {
         return new ModbusRtuProbeDriver("piezo-noiremont", () -> {
@@ -41,14 +41,14 @@ class ModbusRtuProbeDriverTest {
             closed = false;
             return new RtuLink() {
                 @Override
-                public short[] read(Layout layout, int address, int quantity) throws DeviceException {
-                    requests.add(layout.yamlName() + "@" + address + "x" + quantity);
+                public short[] read(RegisterTable table, int address, int quantity) throws DeviceException {
+                    requests.add(table.yamlName() + "@" + address + "x" + quantity);
                     if (failNext != null) {
                         DeviceException e = failNext;
                         failNext = null;
                         throw e;
                     }
-                    return java.util.Arrays.copyOfRange(image.get(layout), address, address + quantity);
+                    return java.util.Arrays.copyOfRange(image.get(table), address, address + quantity);
                 }
 
                 @Override
@@ -63,16 +63,25 @@ class ModbusRtuProbeDriverTest {
     void pollReadsEachTableInOneRequestAndScalesThePoints() throws Exception {
         List<Reading> readings = driver().poll();
 
-        assertThat(requests).containsExactly("input-registers@0x5", "holding-registers@0x2");
+        assertThat(requests).containsExactly("holding@0x2", "input@0x5");
         assertThat(readings).extracting(Reading::point)
-                .containsExactly("level", "depth", "temp", "battery", "ground", "interval");
-        assertThat(readings.get(0).value()).isCloseTo(72.345, within(1e-9));
-        assertThat(readings.get(1).value()).isCloseTo(37.66, within(1e-9));
-        assertThat(readings.get(4).value()).isCloseTo(110.0, within(1e-9));
+                .containsExactly("ground", "interval", "level", "depth", "temp", "battery");
+        assertThat(readings.get(0).value()).isCloseTo(110.0, within(1e-9));
+        assertThat(readings.get(2).value()).isCloseTo(72.345, within(1e-9));
+        assertThat(readings.get(3).value()).isCloseTo(37.66, within(1e-9));
         assertThat(readings).allSatisfy(r -> {
             assertThat(r.device()).isEqualTo("piezo-noiremont");
             assertThat(r.ts()).isEqualTo(Instant.parse("2026-09-25T06:00:00Z"));
         });
+    }
+
+    @Test
+    void aProfileThatIsNoFixedRegisterMapIsRefused() {
+        DeviceProfile sunspec = new ProfileLoader().load("pv", "sunspec-inverter");
+
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> new ModbusRtuProbeDriver("x", () -> null, sunspec, clock)))
+                .hasMessageContaining("has no plain Modbus registers");
     }
 
     @Test

@@ -179,6 +179,7 @@ public final class GroundwaterRtuServer implements AutoCloseable {
     private final int unitId;
     private final AquiferModel model;
     private final String port;
+    private final ProbeRegisterMap map = ProbeRegisterMap.bundled();
 
     Services(int unitId, AquiferModel model, String port) {
       this.unitId = unitId;
@@ -190,7 +191,7 @@ public final class GroundwaterRtuServer implements AutoCloseable {
     public ReadInputRegistersResponse readInputRegisters(ModbusRequestContext context, int unit,
         ReadInputRegistersRequest request) throws ModbusResponseException, UnknownUnitIdException {
       checkUnit(unit);
-      int[] words = ProbeRegisterMap.inputRegisters(model.snapshot());
+      int[] words = map.inputRegisters(model.snapshot());
       return new ReadInputRegistersResponse(
           slice(words, request.address(), request.quantity(), FunctionCode.READ_INPUT_REGISTERS));
     }
@@ -199,7 +200,7 @@ public final class GroundwaterRtuServer implements AutoCloseable {
     public ReadHoldingRegistersResponse readHoldingRegisters(ModbusRequestContext context, int unit,
         ReadHoldingRegistersRequest request) throws ModbusResponseException, UnknownUnitIdException {
       checkUnit(unit);
-      int[] words = ProbeRegisterMap.holdingRegisters(model.config().groundM());
+      int[] words = map.holdingRegisters(model.config().groundM());
       return new ReadHoldingRegistersResponse(
           slice(words, request.address(), request.quantity(), FunctionCode.READ_HOLDING_REGISTERS));
     }

@@ -39,7 +39,7 @@ class GroundwaterRtuServerIT {
       client.connect();
       try {
         byte[] bytes = client.readInputRegisters(1, new ReadInputRegistersRequest(0, 5)).registers();
-        int[] expected = ProbeRegisterMap.inputRegisters(model.snapshot());
+        int[] expected = ProbeRegisterMap.bundled().inputRegisters(model.snapshot());
         for (int i = 0; i < 5; i++) {
           assertThat(((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF)).isEqualTo(expected[i]);
         }
