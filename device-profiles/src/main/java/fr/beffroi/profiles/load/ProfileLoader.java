@@ -8,10 +8,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.beffroi.profiles.model.DataType;
 import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.model.RegisterType;
 
 import java.io.IOException;
@@ -103,13 +105,18 @@ public final class ProfileLoader {
         JsonNode modelNodes = root.path("models");
         for (int m = 0; m < modelNodes.size(); m++) {
             JsonNode mn = modelNodes.get(m);
+            // the shape pass has checked the layout name
+            Layout layout = text(mn, "layout").flatMap(Layout::fromYaml).orElse(Layout.SUNSPEC);
             List<Integer> ids = new ArrayList<>();
-            mn.get("ids").forEach(n -> ids.add(n.intValue()));
+            if (mn.hasNonNull("ids")) {
+                mn.get("ids").forEach(n -> ids.add(n.intValue()));
+            }
             List<PointSpec> points = new ArrayList<>();
             JsonNode pointNodes = mn.get("points");
             for (int p = 0; p < pointNodes.size(); p++) {
                 JsonNode pn = pointNodes.get(p);
-                String typeName = pn.get("type").textValue();
+                // SenML points carry JSON numbers: their type is always float64
+                String typeName = layout == Layout.SENML ? DataType.FLOAT64.yamlName() : pn.get("type").textValue();
                 Optional<DataType> type = DataType.fromYaml(typeName);
                 if (type.isEmpty()) {
                     errors.add(file + ": models[" + m + "].points[" + p + "].type: unknown type '" + typeName
@@ -118,7 +125,7 @@ public final class ProfileLoader {
                 Map<String, Integer> symbols = symbols(pn);
                 points.add(new PointSpec(
                         pn.get("name").textValue(),
-                        pn.get("offset").intValue(),
+                        pn.hasNonNull("offset") ? pn.get("offset").intValue() : 0,
                         // a placeholder keeps building going so the meaning pass can still report
                         // every other problem; the unknown type is already in errors
                         type.orElse(DataType.UINT16),
@@ -131,9 +138,10 @@ public final class ProfileLoader {
             models.add(new ModelSpec(
                     mn.get("name").textValue(),
                     ids,
-                    mn.get("length").intValue(),
+                    mn.hasNonNull("length") ? mn.get("length").intValue() : 0,
                     mn.hasNonNull("poll") && mn.get("poll").booleanValue(),
-                    points));
+                    points,
+                    layout));
         }
         return new DeviceProfile(
                 root.get("id").textValue(),
@@ -174,7 +182,15 @@ public final class ProfileLoader {
             Optional<RegisterBlock.Repeat> repeat = rn == null || rn.isNull() ? Optional.empty()
                     : Optional.of(new RegisterBlock.Repeat(rn.get("count").textValue(), rn.get("stride").intValue(),
                     rn.get("max").intValue()));
-            blocks.add(new RegisterBlock(bn.get("name").textValue(), bn.get("start").intValue(), repeat, points));
+            // the shape pass has checked that table, when present, is a string
+            String tableName = text(bn, "table").orElse(RegisterTable.HOLDING.yamlName());
+            Optional<RegisterTable> table = RegisterTable.fromYaml(tableName);
+            if (table.isEmpty()) {
+                errors.add(file + ": registers[" + b + "].table: unknown table '" + tableName + "' (known: "
+                        + RegisterTable.known() + ")");
+            }
+            blocks.add(new RegisterBlock(bn.get("name").textValue(), table.orElse(RegisterTable.HOLDING),
+                    bn.get("start").intValue(), repeat, points));
         }
         return blocks;
     }

@@ -1,11 +1,15 @@
 package fr.beffroi.profiles.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.beffroi.profiles.model.Layout;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * First pass: the shape of a profile tree. Unknown keys, missing keys and wrongly typed values are
@@ -31,15 +35,22 @@ final class ProfileSchema {
             "id", req(Kind.STRING), "version", req(Kind.INT), "family", req(Kind.STRING),
             "description", opt(Kind.STRING), "models", opt(Kind.ARRAY), "registers", opt(Kind.ARRAY));
     private static final Map<String, Field> MODEL = ordered(
-            "name", req(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
+            "name", req(Kind.STRING), "layout", opt(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
             "poll", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY));
     private static final Map<String, Field> POINT = ordered(
             "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
             "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scaleFactor", opt(Kind.STRING),
             "symbols", opt(Kind.OBJECT), "description", opt(Kind.STRING));
+    /** SenML records: no model chain, so no ids or length; matched by name, every value a JSON number. */
+    private static final Map<String, Field> SENML_MODEL = ordered(
+            "name", req(Kind.STRING), "layout", req(Kind.STRING), "poll", opt(Kind.BOOLEAN),
+            "points", req(Kind.ARRAY));
+    private static final Map<String, Field> SENML_POINT = ordered(
+            "name", req(Kind.STRING), "unit", req(Kind.STRING), "description", opt(Kind.STRING));
 
     private static final Map<String, Field> BLOCK = ordered(
-            "name", req(Kind.STRING), "start", req(Kind.INT), "repeat", opt(Kind.OBJECT), "points", req(Kind.ARRAY));
+            "name", req(Kind.STRING), "table", opt(Kind.STRING), "start", req(Kind.INT), "repeat", opt(Kind.OBJECT),
+            "points", req(Kind.ARRAY));
     private static final Map<String, Field> REPEAT = ordered(
             "count", req(Kind.STRING), "stride", req(Kind.INT), "max", req(Kind.INT));
     private static final Map<String, Field> REGISTER_POINT = ordered(
@@ -67,7 +78,21 @@ final class ProfileSchema {
                     errors.add(file + ": " + mp + ": expected a mapping");
                     continue;
                 }
-                checkObject(file, mp + ".", model, MODEL, errors);
+                JsonNode layoutNode = model.get("layout");
+                Layout layout = Layout.SUNSPEC;
+                if (layoutNode != null && layoutNode.isTextual()) {
+                    Optional<Layout> known = Layout.fromYaml(layoutNode.textValue());
+                    if (known.isEmpty()) {
+                        errors.add(file + ": " + mp + ".layout: unknown layout '" + layoutNode.textValue()
+                                + "' (known: " + Arrays.stream(Layout.values()).map(Layout::yamlName)
+                                .collect(Collectors.joining(", ")) + ")");
+                        continue;
+                    }
+                    layout = known.get();
+                }
+                Map<String, Field> modelFields = layout == Layout.SENML ? SENML_MODEL : MODEL;
+                Map<String, Field> pointFields = layout == Layout.SENML ? SENML_POINT : POINT;
+                checkObject(file, mp + ".", model, modelFields, errors);
                 JsonNode ids = model.get("ids");
                 if (ids != null && ids.isArray()) {
                     for (int i = 0; i < ids.size(); i++) {
@@ -85,7 +110,7 @@ final class ProfileSchema {
                             errors.add(file + ": " + pp + ": expected a mapping");
                             continue;
                         }
-                        checkObject(file, pp + ".", point, POINT, errors);
+                        checkObject(file, pp + ".", point, pointFields, errors);
                         checkSymbols(file, pp, point, errors);
                     }
                 }

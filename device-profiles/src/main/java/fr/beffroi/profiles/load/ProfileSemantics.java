@@ -2,6 +2,7 @@ package fr.beffroi.profiles.load;
 
 import fr.beffroi.profiles.model.DataType;
 import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 import fr.beffroi.profiles.unit.UcumUnits;
@@ -26,6 +27,8 @@ final class ProfileSemantics {
     private static final int MAX_MODEL_ID = 0xFFFE;
     /** Every register of a block must be addressable by one Modbus read chain (65,536 registers). */
     private static final int MAX_LENGTH = 0xFFFF;
+    /** RFC 8428 §4.5.1: the characters a SenML name may hold. */
+    private static final Pattern SENML_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:./_-]*");
 
     private ProfileSemantics() {
     }
@@ -48,6 +51,10 @@ final class ProfileSemantics {
             if (!modelNames.add(model.name())) {
                 errors.add(mp + ".name: duplicate model name '" + model.name() + "'");
             }
+            if (model.layout() == Layout.SENML) {
+                checkSenmlModel(mp, model, pointNames, errors);
+                continue;
+            }
             if (model.ids().isEmpty()) {
                 errors.add(mp + ".ids: at least one model ID is needed");
             }
@@ -65,6 +72,39 @@ final class ProfileSemantics {
                 errors.add(mp + ".length: " + model.length() + " outside 1.." + MAX_LENGTH);
             }
             checkPoints(mp, model, pointNames, errors);
+        }
+    }
+
+    /** A set of SenML records: points matched by record name, so names must be SenML names. */
+    private static void checkSenmlModel(String mp, ModelSpec model, Set<String> pointNames, List<String> errors) {
+        if (model.points().isEmpty()) {
+            errors.add(mp + ".points: at least one point is needed");
+        }
+        for (int p = 0; p < model.points().size(); p++) {
+            PointSpec point = model.points().get(p);
+            String pp = mp + ".points[" + p + "]";
+            if (!pointNames.add(point.name())) {
+                errors.add(pp + ".name: duplicate point name '" + point.name() + "'");
+            }
+            checkUnit(pp, point, errors);
+            if (!SENML_NAME.matcher(point.name()).matches()) {
+                errors.add(pp + ".name: '" + point.name() + "' is no SenML name (RFC 8428: a letter or digit, "
+                        + "then letters, digits and - : . / _)");
+            }
+        }
+    }
+
+    private static void checkUnit(String pp, PointSpec point, List<String> errors) {
+        DataType type = point.type();
+        if (type.isMeasurement()) {
+            if (point.unit().isEmpty()) {
+                errors.add(pp + ".unit: missing: a " + type.yamlName() + " point needs a UCUM unit (\"1\" when dimensionless)");
+            } else if (!UcumUnits.isAllowed(point.unit().get())) {
+                errors.add(pp + ".unit: unknown UCUM unit '" + point.unit().get() + "' (allowed: "
+                        + String.join(", ", UcumUnits.allowed().stream().sorted().toList()) + ")");
+            }
+        } else if (point.unit().isPresent()) {
+            errors.add(pp + ".unit: a " + type.yamlName() + " point has no unit");
         }
     }
 
@@ -106,16 +146,7 @@ final class ProfileSemantics {
             if (type != DataType.STRING && point.size() != 0) {
                 errors.add(pp + ".size: only strings take a size; " + type.yamlName() + " is " + type.words() + " register(s) wide");
             }
-            if (type.isMeasurement()) {
-                if (point.unit().isEmpty()) {
-                    errors.add(pp + ".unit: missing: a " + type.yamlName() + " point needs a UCUM unit (\"1\" when dimensionless)");
-                } else if (!UcumUnits.isAllowed(point.unit().get())) {
-                    errors.add(pp + ".unit: unknown UCUM unit '" + point.unit().get() + "' (allowed: "
-                            + String.join(", ", UcumUnits.allowed().stream().sorted().toList()) + ")");
-                }
-            } else if (point.unit().isPresent()) {
-                errors.add(pp + ".unit: a " + type.yamlName() + " point has no unit");
-            }
+            checkUnit(pp, point, errors);
             point.scaleFactor().ifPresent(sf -> {
                 if (!type.isScalable()) {
                     errors.add(pp + ".scaleFactor: a " + type.yamlName() + " point cannot be scaled");

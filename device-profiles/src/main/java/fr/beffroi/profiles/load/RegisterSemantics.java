@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Second pass for a plain Modbus map ({@code registers:}): names, units, points inside their block
- * and not overlapping, blocks not overlapping each other at their largest repeat, repeat counts that
- * name a readable integer, and writable points bounded by a range the register type can hold.
+ * and not overlapping, blocks of one table not overlapping each other at their largest repeat, repeat
+ * counts that name a readable integer, and writable points, in holding registers only, bounded by a
+ * range the register type can hold.
  */
 final class RegisterSemantics {
 
@@ -106,6 +107,10 @@ final class RegisterSemantics {
                     errors.add(pp + ".symbols." + symbol + ": " + raw + " outside 0..65535");
                 }
             });
+            if (point.writable() && !block.table().isWritable()) {
+                errors.add(pp + ".writable: block '" + block.name() + "' is in " + block.table().yamlName()
+                        + " registers, which Modbus cannot write");
+            }
             checkWritable(pp, point, errors);
             checkPlacement(pp, block, point, owner, errors);
         }
@@ -170,10 +175,16 @@ final class RegisterSemantics {
         }
     }
 
-    /** Blocks may not share registers, each taken at its largest extent (every repeat present). */
+    /**
+     * Blocks of one table may not share registers, each taken at its largest extent (every repeat
+     * present); holding and input registers are two address spaces.
+     */
     private static void checkBlockOverlaps(String file, List<RegisterBlock> blocks, List<String> errors) {
         for (int b = 0; b < blocks.size(); b++) {
             for (int o = 0; o < b; o++) {
+                if (blocks.get(b).table() != blocks.get(o).table()) {
+                    continue;
+                }
                 long[] mine = extent(blocks.get(b));
                 long[] theirs = extent(blocks.get(o));
                 if (mine[0] < theirs[1] && theirs[0] < mine[1]) {

@@ -18,6 +18,10 @@ public enum DataType {
     ACC32("acc32", 2),
     ENUM32("enum32", 2),
     BITFIELD32("bitfield32", 2),
+    /** IEEE 754 single precision, high word first; NaN means "not implemented". */
+    FLOAT32("float32", 2),
+    /** IEEE 754 double precision, high word first; also the type of every SenML value. */
+    FLOAT64("float64", 4),
     /** A scale factor: a signed power of ten that other points refer to by name. */
     SUNSSF("sunssf", 1),
     /** ASCII, two characters per register, NUL-padded; its width is the point's {@code size}. */
@@ -52,6 +56,10 @@ public enum DataType {
             case INT16, UINT16, ACC16, INT32, UINT32, ACC32 -> true;
             default -> false;
         };
+    }
+
+    public boolean isFloat() {
+        return this == FLOAT32 || this == FLOAT64;
     }
 
     public boolean isEnum() {

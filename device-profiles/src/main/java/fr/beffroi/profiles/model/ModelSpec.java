@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One register model (a SunSpec model block) and its points.
+ * One model (a SunSpec model block or a set of SenML records) and its points.
  *
  * @param name   short name for people and logs ({@code common}, {@code inverter})
  * @param ids    the model IDs that share this layout, in order of preference (e.g. 103, 102, 101);
@@ -15,12 +15,21 @@ import java.util.Optional;
  * @param poll   {@code true} when the block is read at every poll; {@code false} for identity
  *               models read once per connection
  * @param points the points, in register order
+ * @param layout how the points are found; only {@link Layout#SUNSPEC} models have {@code ids} and
+ *               a {@code length} (empty and 0 otherwise)
  */
-public record ModelSpec(String name, List<Integer> ids, int length, boolean poll, List<PointSpec> points) {
+public record ModelSpec(String name, List<Integer> ids, int length, boolean poll, List<PointSpec> points,
+                        Layout layout) {
     public ModelSpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(layout, "layout");
         ids = List.copyOf(ids);
         points = List.copyOf(points);
+    }
+
+    /** A SunSpec model. */
+    public ModelSpec(String name, List<Integer> ids, int length, boolean poll, List<PointSpec> points) {
+        this(name, ids, length, poll, points, Layout.SUNSPEC);
     }
 
     public boolean matches(int modelId) {

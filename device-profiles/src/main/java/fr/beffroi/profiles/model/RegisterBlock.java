@@ -5,19 +5,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A run of holding registers in a plain Modbus map, possibly repeated (one instance per zone,
- * per circuit ...).
+ * A run of registers in a plain Modbus map, possibly repeated (one instance per zone, per
+ * circuit ...).
  *
  * @param name   block name ({@code building}, {@code zone}); prefixes the readings of a repeated block
- * @param start  0-based Modbus protocol address of the block (of its first instance when repeated)
+ * @param table  the register table it lives in (holding unless the profile says {@code table: input})
+ * @param start  0-based Modbus protocol address of the block in its table (of its first instance
+ *               when repeated)
  * @param repeat how the block repeats; empty for a block that appears once
  * @param points the points, in register order
  */
-public record RegisterBlock(String name, int start, Optional<Repeat> repeat, List<RegisterPoint> points) {
+public record RegisterBlock(String name, RegisterTable table, int start, Optional<Repeat> repeat,
+                            List<RegisterPoint> points) {
     public RegisterBlock {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(table, "table");
         Objects.requireNonNull(repeat, "repeat");
         points = List.copyOf(points);
+    }
+
+    /** A block of holding registers. */
+    public RegisterBlock(String name, int start, Optional<Repeat> repeat, List<RegisterPoint> points) {
+        this(name, RegisterTable.HOLDING, start, repeat, points);
     }
 
     /**

@@ -2,10 +2,12 @@ package fr.beffroi.profiles.load;
 
 import fr.beffroi.profiles.model.DataType;
 import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
 import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.model.RegisterType;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ProfileLoaderTest {
 
@@ -83,7 +86,78 @@ class ProfileLoaderTest {
                 p + "[5].offset: Evt1 spans registers 51..52, past the model's last register 51 (length 50)",
                 p + "[6].size: a string needs its size in registers (1 or more)",
                 p + "[7].type: unknown type 'dword' (known: int16, uint16, acc16, enum16, bitfield16, int32, uint32,"
-                        + " acc32, enum32, bitfield32, sunssf, string)");
+                        + " acc32, enum32, bitfield32, float32, float64, sunssf, string)");
+    }
+
+    @Test
+    void bundledGroundwaterProfilesLoad_rtuAsRegisterBlocksInTwoTables_senmlAsRecords() {
+        DeviceProfile rtu = loader.load("groundwater", "modbus-rtu-probe");
+        assertThat(rtu.models()).isEmpty();
+        assertThat(rtu.registers()).extracting(RegisterBlock::name, RegisterBlock::table, RegisterBlock::start)
+                .containsExactly(tuple("measures", RegisterTable.INPUT, 0), tuple("setup", RegisterTable.HOLDING, 0));
+        RegisterPoint level = rtu.block("measures").orElseThrow().point("level").orElseThrow();
+        assertThat(level.offset()).isZero();
+        assertThat(level.type()).isEqualTo(RegisterType.INT32);
+        assertThat(level.scale()).isEqualTo(0.001);
+        assertThat(level.unit()).isEqualTo("m");
+        assertThat(rtu.block("setup").orElseThrow().point("interval").orElseThrow().scale()).isEqualTo(1.0);
+
+        DeviceProfile senml = loader.load("groundwater", "senml-probe");
+        ModelSpec probe = senml.models().get(0);
+        assertThat(probe.layout()).isEqualTo(Layout.SENML);
+        assertThat(probe.points()).extracting(PointSpec::name).containsExactly("level", "depth", "temp", "battery");
+        assertThat(probe.points()).extracting(p -> p.unit().orElseThrow()).containsExactly("m", "m", "Cel", "%");
+        assertThat(probe.points()).allSatisfy(p -> assertThat(p.type()).isEqualTo(DataType.FLOAT64));
+    }
+
+    @Test
+    void blocksDefaultToHoldingRegisters() {
+        DeviceProfile bms = loader.load("bms", "modbus-building");
+
+        assertThat(bms.registers()).extracting(RegisterBlock::table).containsOnly(RegisterTable.HOLDING);
+    }
+
+    @Test
+    void senmlErrorsAndRemovedRegisterLayoutsAreReportedNamingFileAndPath() {
+        String file = "bad-profiles/groundwater/senml-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        // fixed register maps are registers: blocks now, not a model layout
+        assertThat(e.errors()).containsExactly(file + ": models[2].layout: unknown layout 'input-registers'"
+                + " (known: sunspec, senml)");
+
+        ProfileValidationException meaning = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.parse(file, readResource(file).replace("layout: input-registers", "layout: senml")
+                        .replace("points: []", "points: [{name: depth, unit: m}]")));
+        String p = file + ": models[0].points";
+        assertThat(meaning.errors()).containsExactlyInAnyOrder(
+                p + "[1].name: 'water level' is no SenML name (RFC 8428: a letter or digit,"
+                        + " then letters, digits and - : . / _)",
+                p + "[2].unit: unknown UCUM unit 'degC' (allowed: " + allowedSorted() + ")",
+                file + ": models[1].points[0].name: duplicate point name 'level'");
+    }
+
+    @Test
+    void registerTableErrorsAreReported_andTheTwoTablesAreTwoAddressSpaces() {
+        String file = "bad-profiles/groundwater/table-errors.yaml";
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.loadResource(file));
+
+        assertThat(e.errors()).containsExactlyInAnyOrder(
+                file + ": registers[2].table: unknown table 'coil' (known: holding, input)",
+                file + ": registers[0].points[0].writable: block 'measures' is in input registers,"
+                        + " which Modbus cannot write");
+    }
+
+    private static String readResource(String resource) {
+        try (var in = ProfileLoaderTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

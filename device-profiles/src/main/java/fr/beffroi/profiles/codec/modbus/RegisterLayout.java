@@ -3,6 +3,7 @@ package fr.beffroi.profiles.codec.modbus;
 import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.wire.Quality;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A plain Modbus profile laid out on one device: every point at its address, with the repeated
@@ -23,14 +25,15 @@ import java.util.Optional;
  */
 public final class RegisterLayout {
 
-    /** Modbus limits a read holding registers request to 125 registers. */
+    /** Modbus limits a read (holding or input) registers request to 125 registers. */
     public static final int MAX_READ_WORDS = 125;
 
     private final List<AddressedPoint> points;
     private final Map<String, AddressedPoint> byReading;
 
     private RegisterLayout(List<AddressedPoint> points) {
-        this.points = points.stream().sorted(Comparator.comparingInt(AddressedPoint::address)).toList();
+        this.points = points.stream()
+                .sorted(Comparator.comparing(AddressedPoint::table).thenComparingInt(AddressedPoint::address)).toList();
         Map<String, AddressedPoint> map = new LinkedHashMap<>();
         points.forEach(p -> map.put(p.reading(), p));
         this.byReading = map;
@@ -58,7 +61,7 @@ public final class RegisterLayout {
         for (RegisterBlock block : profile.registers()) {
             if (block.repeat().isEmpty()) {
                 for (RegisterPoint p : block.points()) {
-                    placed.add(new AddressedPoint(p.name(), block.start() + p.offset(), p));
+                    placed.add(new AddressedPoint(p.name(), block.table(), block.start() + p.offset(), p));
                 }
                 continue;
             }
@@ -74,7 +77,7 @@ public final class RegisterLayout {
             for (int i = 1; i <= n; i++) {
                 int base = block.start() + (i - 1) * repeat.stride();
                 for (RegisterPoint p : block.points()) {
-                    placed.add(new AddressedPoint(block.name() + i + "." + p.name(), base + p.offset(), p));
+                    placed.add(new AddressedPoint(block.name() + i + "." + p.name(), block.table(), base + p.offset(), p));
                 }
             }
         }
@@ -106,7 +109,7 @@ public final class RegisterLayout {
         return counts;
     }
 
-    /** Every point, in address order. */
+    /** Every point, by table (holding, then input) and address. */
     public List<AddressedPoint> points() {
         return points;
     }
@@ -118,27 +121,62 @@ public final class RegisterLayout {
     /**
      * The fewest reads of at most {@value #MAX_READ_WORDS} registers that cover every point,
      * reading across gaps of at most {@code maxGap} unused registers (a device may refuse
-     * addresses its map does not define; a gap costs bytes but saves a round trip).
+     * addresses its map does not define; a gap costs bytes but saves a round trip). A read never
+     * spans two tables.
      */
     public List<ReadSpan> spans(int maxGap) {
         List<ReadSpan> spans = new ArrayList<>();
+        RegisterTable table = null;
         int start = -1;
         int end = -1;
         for (AddressedPoint p : points) {
-            if (start >= 0 && p.address() - end <= maxGap && p.end() - start <= MAX_READ_WORDS) {
+            if (start >= 0 && p.table() == table && p.address() - end <= maxGap
+                    && p.end() - start <= MAX_READ_WORDS) {
                 end = Math.max(end, p.end());
                 continue;
             }
             if (start >= 0) {
-                spans.add(new ReadSpan(start, end - start));
+                spans.add(new ReadSpan(table, start, end - start));
             }
+            table = p.table();
             start = p.address();
             end = p.end();
         }
         if (start >= 0) {
-            spans.add(new ReadSpan(start, end - start));
+            spans.add(new ReadSpan(table, start, end - start));
         }
         return spans;
+    }
+
+    /** One past the last register of the points in {@code table}; 0 when it has none. */
+    public int end(RegisterTable table) {
+        return points.stream().filter(p -> p.table() == table).mapToInt(AddressedPoint::end).max().orElse(0);
+    }
+
+    /**
+     * The register image of {@code table} that a simulator serves: addresses 0 .. size − 1, one
+     * unsigned word each, every point of that table encoded from {@code values}, registers between
+     * points 0.
+     *
+     * @throws IllegalArgumentException when a point lies past {@code size} or its value does not fit
+     *                                  its type ({@link RegisterCodec#encode})
+     */
+    public int[] image(RegisterTable table, int size, ToDoubleFunction<AddressedPoint> values) {
+        if (size < end(table)) {
+            throw new IllegalArgumentException(table.yamlName() + " image of " + size + " registers, points up to "
+                    + end(table));
+        }
+        int[] words = new int[size];
+        for (AddressedPoint p : points) {
+            if (p.table() != table) {
+                continue;
+            }
+            short[] w = RegisterCodec.encode(p.spec(), values.applyAsDouble(p));
+            for (int i = 0; i < w.length; i++) {
+                words[p.address() + i] = w[i] & 0xFFFF;
+            }
+        }
+        return words;
     }
 
     /**
@@ -153,12 +191,12 @@ public final class RegisterLayout {
         List<ModbusValue> values = new ArrayList<>(points.size());
         for (AddressedPoint p : points) {
             int s = 0;
-            while (s < spans.size() && !(spans.get(s).address() <= p.address()
-                    && p.end() <= spans.get(s).address() + spans.get(s).count())) {
+            while (s < spans.size() && !spans.get(s).covers(p)) {
                 s++;
             }
             if (s == spans.size()) {
-                throw new IllegalArgumentException("no span covers " + p.reading() + " at " + p.address());
+                throw new IllegalArgumentException("no span covers " + p.reading() + " at " + p.table().yamlName()
+                        + " " + p.address());
             }
             short[] w = words.get(s);
             if (w.length != spans.get(s).count()) {

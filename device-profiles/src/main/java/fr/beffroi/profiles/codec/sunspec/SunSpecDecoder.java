@@ -53,6 +53,12 @@ public final class SunSpecDecoder {
     }
 
     private DecodedPoint number(ModelSpec model, short[] block, PointSpec p) {
+        if (p.type().isFloat()) {
+            double value = floatValue(block, p.offset(), p.type());
+            return Double.isFinite(value)
+                    ? new DecodedPoint(p.name(), p.type(), value, Optional.empty(), p.unit(), Quality.GOOD)
+                    : bad(p);
+        }
         long raw = raw(block, p.offset(), p.type());
         if (isNotImplemented(p.type(), raw)) {
             return bad(p);
@@ -93,7 +99,17 @@ public final class SunSpecDecoder {
             case INT32 -> (block[offset] << 16) | (block[offset + 1] & 0xFFFF);
             case UINT32, ACC32, ENUM32, BITFIELD32 -> ((block[offset] & 0xFFFFL) << 16) | (block[offset + 1] & 0xFFFFL);
             case STRING -> throw new IllegalArgumentException("a string has no integer value");
+            case FLOAT32, FLOAT64 -> throw new IllegalArgumentException("a float has no integer value");
         };
+    }
+
+    /** An IEEE 754 value, high word first; NaN (SunSpec's "not implemented") and infinities stay as they are. */
+    static double floatValue(short[] block, int offset, DataType type) {
+        long bits = 0;
+        for (int i = 0; i < type.words(); i++) {
+            bits = (bits << 16) | (block[offset + i] & 0xFFFFL);
+        }
+        return type == DataType.FLOAT32 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
     }
 
     /** SunSpec's reserved "not implemented" values. */
@@ -105,6 +121,7 @@ public final class SunSpecDecoder {
             case INT32 -> raw == Integer.MIN_VALUE;
             case UINT32, ENUM32, BITFIELD32 -> raw == 0xFFFFFFFFL;
             case STRING -> false;
+            case FLOAT32, FLOAT64 -> false;
         };
     }
 

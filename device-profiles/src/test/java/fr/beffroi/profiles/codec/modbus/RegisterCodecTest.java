@@ -3,6 +3,7 @@ package fr.beffroi.profiles.codec.modbus;
 import fr.beffroi.profiles.load.ProfileLoader;
 import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.model.RegisterType;
 import fr.beffroi.profiles.wire.Quality;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RegisterCodecTest {
 
@@ -118,5 +120,21 @@ class RegisterCodecTest {
 
         assertThatThrownBy(() -> RegisterLayout.instances(PROFILE, once))
                 .hasMessage("'zoneCount' = 40.0 (GOOD): block 'zone' has room for 0..32");
+    }
+
+    @Test
+    void inputAndHoldingRegistersAreReadApart_evenAtTheSameAddresses() {
+        DeviceProfile probe = new ProfileLoader().load("groundwater", "modbus-rtu-probe");
+        RegisterLayout layout = RegisterLayout.of(probe, Map.of());
+
+        List<ReadSpan> spans = layout.spans(16);
+
+        assertThat(spans).containsExactly(new ReadSpan(RegisterTable.HOLDING, 0, 2), new ReadSpan(RegisterTable.INPUT, 0, 5));
+        // level 72 345 mm = 0x0001_1A99; depth 3766 cm; 10.84 °C; 87.5 %; ground 110 m; 60 min
+        List<ModbusValue> values = layout.decode(spans, List.of(new short[] {11000, 60},
+                new short[] {0x0001, 0x1A99, 3766, 1084, 875}));
+        assertThat(values).extracting(ModbusValue::point, ModbusValue::value, ModbusValue::unit).containsExactly(
+                tuple("ground", 110.0, "m"), tuple("interval", 60.0, "min"), tuple("level", 72.345, "m"),
+                tuple("depth", 37.66, "m"), tuple("temp", 10.84, "Cel"), tuple("battery", 87.5, "%"));
     }
 }

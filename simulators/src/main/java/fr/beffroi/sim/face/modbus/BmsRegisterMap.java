@@ -7,6 +7,7 @@ import fr.beffroi.profiles.load.ProfileLoader;
 import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
+import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.sim.model.building.BuildingModel;
 import fr.beffroi.sim.model.building.BuildingSnapshot;
 import fr.beffroi.sim.model.building.ZoneMode;
@@ -38,7 +39,7 @@ public final class BmsRegisterMap {
     int zones = (int) layout.points().stream().filter(p -> p.reading().startsWith(ZONE_BLOCK)).count()
         / zone.points().size();
     this.size = Math.max(zone.start() + zones * zone.span(),
-        layout.points().stream().mapToInt(AddressedPoint::end).max().orElse(0));
+        layout.end(RegisterTable.HOLDING));
   }
 
   /** The map of a building with {@code zones} zones. */
@@ -58,14 +59,7 @@ public final class BmsRegisterMap {
 
   /** The register image of a snapshot, one unsigned word per address. */
   public int[] encode(BuildingSnapshot s) {
-    int[] words = new int[size];
-    for (AddressedPoint p : layout.points()) {
-      short[] w = RegisterCodec.encode(p.spec(), valueOf(p, s));
-      for (int i = 0; i < w.length; i++) {
-        words[p.address() + i] = w[i] & 0xFFFF;
-      }
-    }
-    return words;
+    return layout.image(RegisterTable.HOLDING, size, p -> valueOf(p, s));
   }
 
   private double valueOf(AddressedPoint p, BuildingSnapshot s) {
@@ -107,7 +101,8 @@ public final class BmsRegisterMap {
     int at = 0;
     while (at < words.length) {
       int a = address + at;
-      Optional<AddressedPoint> found = layout.points().stream().filter(p -> p.address() == a).findFirst();
+      Optional<AddressedPoint> found = layout.points().stream()
+          .filter(p -> p.table() == RegisterTable.HOLDING && p.address() == a).findFirst();
       if (found.isEmpty() || !found.get().spec().writable() || at + found.get().spec().words() > words.length) {
         throw new WriteRefused(true, "no writable point starts at register " + a);
       }
