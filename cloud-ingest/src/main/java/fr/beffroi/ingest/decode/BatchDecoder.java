@@ -23,8 +23,7 @@ public final class BatchDecoder {
     public Decoded decode(Gateway gateway, byte[] payload) {
         ReadingBatch batch;
         try {
-            batch = StreamingBatchReader.read(payload);
-            if (batch == null) batch = WireCodec.decodeBatch(payload);
+            batch = WireCodec.decodeBatch(payload);
         } catch (WireFormatException e) {
             return new Decoded.Malformed(e.getMessage());
         } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package fr.beffroi.ingest.store;
 
+import fr.beffroi.profiles.wire.IsoInstants;
+
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Rows in PostgreSQL's COPY text format: tab-separated, newline-terminated, {@code \N} for null,
@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
  * <p>Built for the write path's hot loop (every stored reading passes here): a text without
  * anything to escape is appended whole, the last text and the last instant are remembered (tenant,
  * gateway and received_at repeat on every row of a transaction), and instants are written with
- * the digits {@link Instant#toString()} would give, without going through its formatter.
+ * the digits {@link Instant#toString()} would give, by {@link IsoInstants} rather than its formatter.
  */
 public final class CopyText {
     private final StringBuilder out;
@@ -58,7 +58,8 @@ public final class CopyText {
             out.append(lastInstantText);
         } else {
             int start = out.length();
-            appendInstant(out, value);
+            // Exactly value.toString(): the ISO form PostgreSQL reads as timestamptz.
+            IsoInstants.appendTo(out, value);
             lastInstant = value;
             lastInstantText = out.substring(start);
         }
@@ -81,50 +82,6 @@ public final class CopyText {
     private CopyText tab() {
         out.append('\t');
         return this;
-    }
-
-    /** Appends exactly {@code value.toString()}: the ISO form PostgreSQL reads as timestamptz. */
-    static void appendInstant(StringBuilder out, Instant value) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 1000 || year > 9999) {
-            // Signed or five-digit years: rare enough for the general formatter.
-            out.append(value);
-            return;
-        }
-        out.append(year).append('-');
-        two(out, t.getMonthValue()).append('-');
-        two(out, t.getDayOfMonth()).append('T');
-        two(out, t.getHour()).append(':');
-        two(out, t.getMinute()).append(':');
-        two(out, t.getSecond());
-        int nanos = value.getNano();
-        if (nanos > 0) {
-            out.append('.');
-            // Like Instant.toString: 3, 6 or 9 digits, the fewest that keep every non-zero one.
-            if (nanos % 1_000_000 == 0) {
-                digits(out, nanos / 1_000_000, 3);
-            } else if (nanos % 1_000 == 0) {
-                digits(out, nanos / 1_000, 6);
-            } else {
-                digits(out, nanos, 9);
-            }
-        }
-        out.append('Z');
-    }
-
-    private static StringBuilder two(StringBuilder out, int v) {
-        return out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
-    }
-
-    private static void digits(StringBuilder out, int v, int width) {
-        for (int div = pow10(width - 1); div > 0; div /= 10) out.append((char) ('0' + (v / div) % 10));
-    }
-
-    private static int pow10(int n) {
-        int p = 1;
-        for (int i = 0; i < n; i++) p *= 10;
-        return p;
     }
 
     private static boolean needsEscape(String value) {

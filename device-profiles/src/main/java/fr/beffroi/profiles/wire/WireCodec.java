@@ -17,16 +17,22 @@ import java.util.stream.Collectors;
 /**
  * JSON for every wire record. Strict on input: unknown fields, missing primitives and wrong types
  * are refused with the JSON path of the fault, since a silently misread batch would be stored wrong.
+ *
+ * <p>ReadingBatch, the one high-volume message, has streaming fast paths both ways
+ * ({@link StreamingBatchWriter}, {@link StreamingBatchReader}); data binding below stays the
+ * authority: the writer yields its exact bytes, and the reader answers only for the plain shape,
+ * leaving everything else to it.
  */
 public final class WireCodec {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Package-private so that the fast paths share its factory and tests compare against it. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
-    private static final ObjectReader BATCH = MAPPER.readerFor(ReadingBatch.class);
+    static final ObjectReader BATCH = MAPPER.readerFor(ReadingBatch.class);
     private static final ObjectReader ACK = MAPPER.readerFor(BatchAck.class);
     private static final ObjectReader COMMAND = MAPPER.readerFor(Command.class);
     private static final ObjectReader COMMAND_RESULT = MAPPER.readerFor(CommandResult.class);
@@ -35,6 +41,7 @@ public final class WireCodec {
     }
 
     public static byte[] encode(Object message) {
+        if (message instanceof ReadingBatch batch) return StreamingBatchWriter.write(batch);
         try {
             return MAPPER.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
@@ -43,7 +50,8 @@ public final class WireCodec {
     }
 
     public static ReadingBatch decodeBatch(byte[] json) throws WireFormatException {
-        return decode(BATCH, json, "ReadingBatch");
+        ReadingBatch fast = StreamingBatchReader.read(json);
+        return fast != null ? fast : decode(BATCH, json, "ReadingBatch");
     }
 
     public static BatchAck decodeAck(byte[] json) throws WireFormatException {

@@ -1,5 +1,6 @@
 package fr.beffroi.edge.buffer;
 
+import fr.beffroi.profiles.wire.IsoInstants;
 import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -379,7 +380,7 @@ public final class ReadingBuffer implements AutoCloseable {
         double value = rs.getDouble(5);
         // SQLite stores NaN as NULL.
         if (rs.wasNull()) value = Double.NaN;
-        return new Reading(rs.getLong(1), rs.getString(2), rs.getString(3), StoredInstants.parse(rs.getString(4)),
+        return new Reading(rs.getLong(1), rs.getString(2), rs.getString(3), IsoInstants.parse(rs.getString(4)),
                 value, rs.getString(6), Quality.valueOf(rs.getString(7)));
     }
 

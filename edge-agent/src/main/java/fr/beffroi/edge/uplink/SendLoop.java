@@ -143,7 +143,7 @@ public final class SendLoop {
             LOG.debug("gateway {}/{}: publishing seq [{}, {}] ({} readings)",
                     tenant, gateway, batch.seqFrom(), batch.seqTo(), batch.readings().size());
             batchesSent.inc();
-            transport.publish(readingsTopic, BatchJson.encode(batch)).whenComplete((ok, failure) -> {
+            transport.publish(readingsTopic, WireCodec.encode(batch)).whenComplete((ok, failure) -> {
                 if (failure != null) publishFailed(batch, failure, sendRound);
             });
         }

@@ -1,38 +1,27 @@
-package fr.beffroi.ingest.decode;
+package fr.beffroi.profiles.wire;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import fr.beffroi.profiles.wire.Quality;
-import fr.beffroi.profiles.wire.Reading;
-import fr.beffroi.profiles.wire.ReadingBatch;
-import fr.beffroi.profiles.wire.WireCodec;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fast path of decoding a ReadingBatch: Jackson's streaming parser over the exact shape a
+ * The fast path of {@link WireCodec#decodeBatch}: Jackson's streaming parser over the exact shape a
  * gateway sends (every field once, of its own JSON type, instants as {@code ...T..:..:..[.f]Z}),
  * building the records directly. Decoding was the ingest's largest CPU cost after COPY, mostly
  * in data binding and the general ISO instant parser.
  *
  * <p>It answers only when it is sure: anything else — a missing, unknown, repeated or null field,
  * a number where a text belongs, a coercion data binding would make, an instant in another form,
- * trailing content, invalid JSON — returns null and {@link BatchDecoder} falls back to
- * {@link WireCodec#decodeBatch}, which stays the contract's one authority and names the fault.
+ * trailing content, invalid JSON — returns null and WireCodec falls back to data binding, which
+ * stays the contract's one authority and names the fault.
  * So this accepts a subset of what WireCodec accepts and yields the same batch for it (tests
  * compare the two).
  */
 final class StreamingBatchReader {
-    /** Same defaults as WireCodec's mapper's factory: no comments, no NaN literals, no duplicates check. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private static final int TENANT = 1;
     private static final int GATEWAY = 1 << 1;
     private static final int SEQ_FROM = 1 << 2;
@@ -55,7 +44,8 @@ final class StreamingBatchReader {
 
     /** The batch, or null when the payload is not in the plain shape (then WireCodec decides). */
     static ReadingBatch read(byte[] payload) {
-        try (JsonParser p = JSON.createParser(payload)) {
+        // WireCodec's own mapper's factory: no comments, no NaN literals, no duplicates check, as there.
+        try (JsonParser p = WireCodec.MAPPER.getFactory().createParser(payload)) {
             ReadingBatch batch = batch(p);
             // Trailing content: WireCodec ignores it, but "sure" means nothing odd at all.
             return batch != null && p.nextToken() == null ? batch : null;
@@ -197,50 +187,7 @@ final class StreamingBatchReader {
     }
 
     private static Instant instant(JsonParser p, JsonToken t) throws IOException {
-        return t == JsonToken.VALUE_STRING ? isoInstant(p.getText()) : null;
-    }
-
-    /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as ISO_INSTANT reads it, or null for any other form
-     * (offsets, leap seconds, hour 24, other year widths...), which data binding then judges.
-     * The calendar arithmetic and its validation are {@link LocalDateTime}'s.
-     */
-    static Instant isoInstant(String s) {
-        int n = s.length();
-        if (n < 20 || n > 30 || n == 21 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        if ((year | month | day | hour | minute | second) < 0) return null;
-        int nanos = 0;
-        if (n > 20) {
-            if (s.charAt(19) != '.') return null;
-            int fraction = digits(s, 20, n - 1);
-            if (fraction < 0) return null;
-            nanos = fraction;
-            for (int i = n - 1 - 20; i < 9; i++) nanos *= 10;
-        }
-        try {
-            long epochSecond = LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC);
-            return Instant.ofEpochSecond(epochSecond, nanos);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            int d = s.charAt(i) - '0';
-            if (d < 0 || d > 9) return -1;
-            v = v * 10 + d;
-        }
-        return v;
+        // Any other instant form: null, and data binding judges it.
+        return t == JsonToken.VALUE_STRING ? IsoInstants.parseOrNull(p.getText()) : null;
     }
 }
