@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.beffroi.edge.buffer.WhenFull;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ public final class ConfigLoader {
     static final long DEFAULT_BUFFER_MAX_READINGS = 5_000_000;
     static final int DEFAULT_MODBUS_PORT = 502;
     static final int DEFAULT_UNIT_ID = 1;
+    static final int DEFAULT_BAUD = 9600;
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     static final Duration DEFAULT_DEVICE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -154,17 +157,46 @@ public final class ConfigLoader {
             String id = d.requiredString("id");
             if (!id.isEmpty() && !ids.add(id)) d.problem("id", "duplicate device id \"" + id + "\"");
             String driver = d.requiredString("driver");
-            if (!driver.isEmpty() && !DriverFactory.KNOWN_DRIVERS.contains(driver)) {
-                d.problem("driver", "unknown driver \"" + driver + "\" (known: " + String.join(", ", DriverFactory.KNOWN_DRIVERS) + ")");
+            Class<? extends DeviceAddress> form = DriverFactory.KNOWN_DRIVERS.get(driver);
+            if (!driver.isEmpty() && form == null) {
+                d.problem("driver", "unknown driver \"" + driver + "\" (known: "
+                        + String.join(", ", DriverFactory.KNOWN_DRIVERS.keySet()) + ")");
             }
-            String host = d.requiredString("host");
-            int port = d.integer("port", DEFAULT_MODBUS_PORT, 1, 65_535);
-            int unitId = d.integer("unitId", DEFAULT_UNIT_ID, 0, 255);
+            DeviceAddress address = address(d, form);
             Duration interval = d.duration("pollInterval", DEFAULT_POLL_INTERVAL);
             Duration timeout = d.duration("timeout", DEFAULT_DEVICE_TIMEOUT);
+            // An unknown driver says nothing of which keys belong: only its name is reported.
+            if (address == null) continue;
             d.finish();
-            devices.add(new DeviceConfig(id, driver, host, port, unitId, interval, timeout));
+            devices.add(new DeviceConfig(id, driver, address, interval, timeout));
         }
         return devices;
+    }
+
+    /** Reads the keys of the address form the driver takes; null when the driver is unknown. */
+    private static DeviceAddress address(ConfigNode d, Class<? extends DeviceAddress> form) {
+        if (form == DeviceAddress.Tcp.class) {
+            return new DeviceAddress.Tcp(d.requiredString("host"), d.integer("port", DEFAULT_MODBUS_PORT, 1, 65_535),
+                    d.integer("unitId", DEFAULT_UNIT_ID, 0, 255));
+        }
+        if (form == DeviceAddress.Serial.class) {
+            return new DeviceAddress.Serial(d.requiredString("serialPort"),
+                    d.integer("baud", DEFAULT_BAUD, 300, 1_000_000), d.integer("unitId", DEFAULT_UNIT_ID, 1, 247));
+        }
+        if (form == DeviceAddress.Coap.class) {
+            String text = d.requiredString("uri");
+            boolean observe = d.bool("observe", false);
+            URI uri = null;
+            try {
+                uri = new URI(text);
+                if (!"coap".equals(uri.getScheme()) && !"coaps".equals(uri.getScheme()) || uri.getHost() == null) {
+                    d.problem("uri", "must be coap://host[:port]/path or coaps://…, was \"" + text + "\"");
+                }
+            } catch (URISyntaxException e) {
+                if (!text.isEmpty()) d.problem("uri", "not a URI: " + e.getMessage());
+            }
+            return new DeviceAddress.Coap(uri == null ? URI.create("coap://invalid/") : uri, observe);
+        }
+        return null;
     }
 }

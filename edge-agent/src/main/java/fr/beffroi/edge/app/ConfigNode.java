@@ -91,6 +91,16 @@ final class ConfigNode {
         return value.asText().strip();
     }
 
+    boolean bool(String key, boolean fallback) {
+        JsonNode value = get(key);
+        if (value == null) return fallback;
+        if (!value.isBoolean()) {
+            problem(key, "must be true or false");
+            return fallback;
+        }
+        return value.booleanValue();
+    }
+
     String requiredString(String key) {
         if (!has(key)) {
             problem(key, "required");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
@@ -60,7 +61,7 @@ class ConfigLoaderTest {
         assertThat(c.buffer()).isEqualTo(new BufferConfig(Path.of("/var/lib/beffroi/buffer.db"), 1_000_000, WhenFull.REFUSE_NEW));
         assertThat(c.metrics()).isEqualTo(new MetricsConfig("127.0.0.1", 9464));
         assertThat(c.devices()).containsExactly(new DeviceConfig("pv-salle-des-fetes", "sunspec-modbus-tcp",
-                "192.168.10.20", 502, 1, Duration.ofSeconds(5), Duration.ofSeconds(2)));
+                new DeviceAddress.Tcp("192.168.10.20", 502, 1), Duration.ofSeconds(5), Duration.ofSeconds(2)));
     }
 
     @Test
@@ -69,7 +70,8 @@ class ConfigLoaderTest {
 
         assertThat(c.gateway().id()).isEqualTo("gw-mairie-liancourt");
         assertThat(c.uplink().sessionExpiry()).isEqualTo(Duration.ofDays(7));
-        assertThat(c.devices()).hasSize(1);
+        assertThat(c.devices()).extracting(DeviceConfig::driver).containsExactly("sunspec-modbus-tcp", "bms-modbus-tcp",
+                "groundwater-modbus-rtu", "groundwater-coap-senml");
     }
 
     @Test
@@ -88,8 +90,44 @@ class ConfigLoaderTest {
         assertThat(c.uplink().ackTimeout()).isEqualTo(ConfigLoader.DEFAULT_ACK_TIMEOUT);
         assertThat(c.buffer().whenFull()).isEqualTo(WhenFull.REFUSE_NEW);
         assertThat(c.metrics().enabled()).isFalse();
-        assertThat(c.devices().get(0).port()).isEqualTo(502);
+        assertThat(c.devices().get(0).address()).isEqualTo(new DeviceAddress.Tcp("127.0.0.1", 502, 1));
         assertThat(c.devices().get(0).pollInterval()).isEqualTo(ConfigLoader.DEFAULT_POLL_INTERVAL);
+    }
+
+    @Test
+    void eachDriverReadsTheAddressFormOfItsTransport() throws ConfigException {
+        AgentConfig c = ConfigLoader.parse("""
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: buffer.db}
+                devices:
+                  - {id: school, driver: bms-modbus-tcp, host: 10.0.0.5, port: 1502, unitId: 3}
+                  - {id: probe-rtu, driver: groundwater-modbus-rtu, serialPort: /dev/ttyUSB0, baud: 19200, unitId: 7}
+                  - {id: probe-coap, driver: groundwater-coap-senml, uri: "coap://10.0.0.9/level", observe: true}
+                """);
+
+        assertThat(c.devices()).extracting(DeviceConfig::address).containsExactly(
+                new DeviceAddress.Tcp("10.0.0.5", 1502, 3),
+                new DeviceAddress.Serial("/dev/ttyUSB0", 19200, 7),
+                new DeviceAddress.Coap(java.net.URI.create("coap://10.0.0.9/level"), true));
+    }
+
+    @Test
+    void refusesKeysOfAnotherTransportAndBadAddressesNamingThem() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse("""
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: buffer.db}
+                devices:
+                  - {id: probe-rtu, driver: groundwater-modbus-rtu, host: 10.0.0.5, baud: 12}
+                  - {id: probe-coap, driver: groundwater-coap-senml, uri: "http://10.0.0.9/level", observe: "yes"}
+                """));
+
+        assertThat(e.problems()).anyMatch(p -> p.startsWith("devices[0].host: unknown key"))
+                .anyMatch(p -> p.startsWith("devices[0].serialPort: required"))
+                .anyMatch(p -> p.startsWith("devices[0].baud: "))
+                .anyMatch(p -> p.startsWith("devices[1].uri: must be coap://"))
+                .anyMatch(p -> p.startsWith("devices[1].observe: must be true or false"));
     }
 
     @Test
@@ -118,7 +156,8 @@ class ConfigLoaderTest {
                         "buffer.whenFull: must be one of [refuse-new], was \"drop-oldest\"",
                         "metrics.port: must be <= 65535, was 70000",
                         "devices[1].id: duplicate device id \"inv1\"",
-                        "devices[1].driver: unknown driver \"bacnet\" (known: sunspec-modbus-tcp)",
+                        "devices[1].driver: unknown driver \"bacnet\" (known: sunspec-modbus-tcp, bms-modbus-tcp, "
+                                + "groundwater-coap-senml, groundwater-modbus-rtu)",
                         "devices[1].pollInterval: must be > 0",
                         "devices[1].timeout: \"5x\" is not a duration (e.g. 250ms, 5s, 1m, 1h)"));
     }

@@ -39,8 +39,8 @@ class EdgeAgentIT {
                             Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofHours(1)),
                     new BufferConfig(dir.resolve("buffer.db"), 100_000, WhenFull.REFUSE_NEW),
                     new MetricsConfig("127.0.0.1", 0),
-                    List.of(new DeviceConfig("inv-ok", "fake", "127.0.0.1", 502, 1, Duration.ofMillis(100), Duration.ofSeconds(1)),
-                            new DeviceConfig("inv-dead", "fake", "127.0.0.1", 502, 1, Duration.ofMillis(100), Duration.ofSeconds(1))));
+                    List.of(new DeviceConfig("inv-ok", "fake", new DeviceAddress.Tcp("127.0.0.1", 502, 1), Duration.ofMillis(100), Duration.ofSeconds(1)),
+                            new DeviceConfig("inv-dead", "fake", new DeviceAddress.Tcp("127.0.0.1", 502, 1), Duration.ofMillis(100), Duration.ofSeconds(1))));
             DriverFactory fakes = d -> new DeviceDriver() {
                 @Override
                 public String deviceId() {
