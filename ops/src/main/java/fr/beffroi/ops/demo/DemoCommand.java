@@ -8,10 +8,16 @@ import fr.beffroi.ingest.app.IngestConfig;
 import fr.beffroi.ingest.app.IngestNode;
 import fr.beffroi.ingest.auth.SecretHash;
 import fr.beffroi.ops.embed.EmbeddedDatabase;
-import fr.beffroi.ops.stack.GatewayYaml;
+import fr.beffroi.ops.stack.ConfigTemplate;
 import fr.beffroi.ops.stack.Summary;
+import fr.beffroi.sim.face.coap.GroundwaterCoapServer;
+import fr.beffroi.sim.face.modbus.BmsModbusServer;
 import fr.beffroi.sim.face.modbus.SunSpecModbusServer;
 import fr.beffroi.sim.face.modbus.SunSpecUnit;
+import fr.beffroi.sim.model.building.BuildingConfig;
+import fr.beffroi.sim.model.building.BuildingModel;
+import fr.beffroi.sim.model.groundwater.AquiferConfig;
+import fr.beffroi.sim.model.groundwater.AquiferModel;
 import fr.beffroi.sim.model.pv.PvInverterModel;
 import fr.beffroi.sim.time.ScaledClock;
 import picocli.CommandLine.Command;
@@ -31,9 +37,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,23 +47,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on an embedded default, on loopback: PostgreSQL → ingest node → simulated
- * SunSpec inverters → an edge agent polling them, buffering and forwarding over MQTT. Prints
- * progress while it runs; at the end it drains the gateway and prints the summary line.
+ * devices (two SunSpec inverters, a school's BMS, a groundwater probe) → an edge agent running the
+ * building gateway config shipped in {@code ops/src/main/resources/gateways/building.yaml}, polling
+ * them, buffering and forwarding over MQTT. Prints progress while it runs; at the end it drains the
+ * gateway and prints the summary line.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run simulated devices → edge agent → ingest → PostgreSQL on 127.0.0.1 and show the flow.")
 public final class DemoCommand implements Callable<Integer> {
     private static final String TENANT = "liancourt";
-    private static final String GATEWAY = "gw-demo";
-    private static final String PASSWORD_ENV = "BEFFROI_DEMO_MQTT_PASSWORD";
+    private static final String GATEWAY = "gw-mairie";
+    private static final String PASSWORD_ENV = "BEFFROI_MQTT_PASSWORD";
+    /** The gateway config the demo runs, from {@code ops/src/main/resources/gateways/}. */
+    private static final String TEMPLATE = "building";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Option(names = "--duration", description = "How long to run before draining and stopping (e.g. 60s, 5m); "
             + "default: until Ctrl-C.")
     Duration duration;
-
-    @Option(names = "--inverters", defaultValue = "3", description = "Simulated 36 kWc inverters (default: ${DEFAULT-VALUE}).")
-    int inverters;
 
     @Option(names = "--poll", defaultValue = "1s", description = "Poll interval per inverter (default: ${DEFAULT-VALUE}).")
     Duration poll;
@@ -76,7 +83,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (inverters < 1 || inverters > 247) throw new IllegalArgumentException("--inverters: 1 to 247 (Modbus unit ids)");
         if (poll.isZero() || poll.isNegative()) throw new IllegalArgumentException("--poll: must be > 0");
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -106,27 +112,36 @@ public final class DemoCommand implements Callable<Integer> {
             IngestConfig ingestConfig = IngestConfig.of(
                     IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER),
                     List.of(new IngestConfig.GatewayEntry(GATEWAY, TENANT, SecretHash.of(secret))));
+            Clock simClock = ScaledClock.starting(simStart(), 1.0, Clock.systemUTC());
             try (IngestNode ingest = IngestNode.start(ingestConfig);
-                 SunSpecModbusServer sim = startSimulator()) {
+                 SunSpecModbusServer pv = SunSpecModbusServer.start("127.0.0.1", 0, List.of(
+                         SunSpecUnit.of(1, PvInverterModel.create(seed * 1000 + 1, 36.0, simClock)),
+                         SunSpecUnit.of(2, PvInverterModel.create(seed * 1000 + 2, 24.0, simClock))));
+                 BmsModbusServer bms = BmsModbusServer.start("127.0.0.1", 0,
+                         BuildingModel.create(BuildingConfig.school(seed), Clock.systemUTC()));
+                 GroundwaterCoapServer probe = GroundwaterCoapServer.start("127.0.0.1", 0, "piezo-plateau",
+                         new AquiferModel(AquiferConfig.plateau(seed), Clock.systemUTC()))) {
                 out.println("  ingest     MQTT 127.0.0.1:" + ingest.mqttPort() + ", HTTP http://127.0.0.1:"
                         + ingest.httpPort() + " (/health, /metrics)");
-                out.println("  simulator  " + inverters + " SunSpec inverter(s) of 36 kWc on Modbus TCP 127.0.0.1:"
-                        + sim.port() + ", sun of " + simStart().atZone(PARIS).toLocalDate());
+                out.println("  simulators PV: 2 SunSpec inverters (36 and 24 kWc) on Modbus TCP 127.0.0.1:" + pv.port()
+                        + ", sun of " + simStart().atZone(PARIS).toLocalDate());
+                out.println("             BMS: a school on Modbus TCP 127.0.0.1:" + bms.port()
+                        + "; groundwater probe on " + probe.uri());
 
-                List<GatewayYaml.Inverter> devices = new ArrayList<>();
-                for (int unit = 1; unit <= inverters; unit++) {
-                    devices.add(new GatewayYaml.Inverter("pv-" + unit, sim.port(), unit, poll));
-                }
-                GatewayYaml yaml = new GatewayYaml(TENANT, GATEWAY, ingest.mqttPort(), PASSWORD_ENV,
-                        runDir.resolve("buffer.db"), 500, Duration.ofSeconds(10), devices);
                 Path configFile = runDir.resolve("gateway.yaml");
-                Files.writeString(configFile, yaml.render());
+                Files.writeString(configFile, ConfigTemplate.gateway(TEMPLATE).fill(Map.of(
+                        "mqttPort", String.valueOf(ingest.mqttPort()),
+                        "bufferPath", runDir.resolve("buffer.db").toString(),
+                        "pvPort", String.valueOf(pv.port()),
+                        "bmsPort", String.valueOf(bms.port()),
+                        "probeUri", probe.uri().toString(),
+                        "pollInterval", poll.toMillis() + "ms")));
                 EdgeAgent agent = new EdgeAgent(ConfigLoader.load(configFile), new DefaultDriverFactory(Clock.systemUTC()),
                         Clock.systemUTC(), name -> PASSWORD_ENV.equals(name) ? secret : null);
                 try {
                     agent.start();
-                    out.println("  edge agent " + TENANT + "/" + GATEWAY + " polling every " + poll.toMillis()
-                            + " ms, config " + configFile);
+                    out.println("  edge agent " + TENANT + "/" + GATEWAY + " (ops gateways/" + TEMPLATE + ".yaml) polling every "
+                            + poll.toMillis() + " ms, config " + configFile);
                     out.println(duration == null ? "running until Ctrl-C" : "running for " + duration.toSeconds() + " s");
                     showProgress(agent, db.dataSource(), stop);
                     return finish(agent, db.dataSource());
@@ -142,15 +157,6 @@ public final class DemoCommand implements Callable<Integer> {
     private Instant simStart() {
         LocalDate day = simDate != null ? simDate : LocalDate.now(PARIS);
         return day.atTime(LocalTime.NOON).atZone(PARIS).toInstant();
-    }
-
-    private SunSpecModbusServer startSimulator() throws InterruptedException {
-        Clock simClock = ScaledClock.starting(simStart(), 1.0, Clock.systemUTC());
-        List<SunSpecUnit> units = new ArrayList<>();
-        for (int unit = 1; unit <= inverters; unit++) {
-            units.add(SunSpecUnit.of(unit, PvInverterModel.create(seed * 1000 + unit, 36.0, simClock)));
-        }
-        return SunSpecModbusServer.start("127.0.0.1", 0, units);
     }
 
     private void showProgress(EdgeAgent agent, DataSource db, CountDownLatch stop) throws Exception {
@@ -183,6 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
             s = agent.stats();
         }
         if (s.buffered() > 0) out.println("warning: " + s.buffered() + " readings still buffered after 60 s");
+        out.println(perDevice(db));
         Summary summary = Summary.of(db, TENANT, GATEWAY, s.produced(), s.rejected());
         out.println(summary.line());
         return summary.clean() ? 0 : 1;
@@ -200,22 +207,44 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The first inverter's latest power, energy and state, as stored in the database. */
+    /** One value per device family, the latest stored: what a technician would glance at. */
+    private static final List<String[]> GLANCE = List.of(
+            new String[]{"pv-gymnase", "W"}, new String[]{"pv-ecole", "W"},
+            new String[]{"bms-ecole", "zone1.roomTemp"}, new String[]{"bms-ecole", "heatPower"},
+            new String[]{"piezo-plateau", "level"});
+
     private static String latestValues(DataSource db) throws Exception {
+        StringJoiner line = new StringJoiner("  ");
         try (Connection c = db.getConnection();
-             PreparedStatement q = c.prepareStatement("select distinct on (point) point, value, unit from reading "
-                     + "where tenant = ? and device = 'pv-1' and point in ('W', 'WH', 'St', 'DCV') "
-                     + "and ts > now() - interval '1 minute' order by point, ts desc")) {
-            q.setString(1, TENANT);
-            StringJoiner line = new StringJoiner("  ", "pv-1 ", "");
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    line.add(r.getString(1) + "=" + String.format("%.0f", r.getDouble(2))
-                            + ("1".equals(r.getString(3)) ? "" : " " + r.getString(3)));
+             PreparedStatement q = c.prepareStatement("select value, unit from reading where tenant = ? and device = ? "
+                     + "and point = ? order by ts desc limit 1")) {
+            for (String[] g : GLANCE) {
+                q.setString(1, TENANT);
+                q.setString(2, g[0]);
+                q.setString(3, g[1]);
+                try (ResultSet r = q.executeQuery()) {
+                    if (r.next()) {
+                        line.add(g[0] + " " + g[1] + "=" + String.format("%.1f", r.getDouble(1))
+                                + ("1".equals(r.getString(2)) ? "" : " " + r.getString(2)));
+                    }
                 }
             }
-            return line.toString();
         }
+        return line.toString();
+    }
+
+    /** Readings stored per device, for the end of the run. */
+    private static String perDevice(DataSource db) throws Exception {
+        StringJoiner line = new StringJoiner(", ", "stored per device: ", "");
+        try (Connection c = db.getConnection();
+             PreparedStatement q = c.prepareStatement("select device, count(*) from reading where tenant = ? "
+                     + "group by device order by device")) {
+            q.setString(1, TENANT);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) line.add(r.getString(1) + " " + r.getLong(2));
+            }
+        }
+        return line.toString();
     }
 
     private static void deleteQuietly(Path dir) {

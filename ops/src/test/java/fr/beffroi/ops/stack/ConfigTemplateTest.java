@@ -1,0 +1,37 @@
+package fr.beffroi.ops.stack;
+
+import fr.beffroi.edge.app.AgentConfig;
+import fr.beffroi.edge.app.ConfigLoader;
+import fr.beffroi.edge.app.DeviceConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTemplateTest {
+    private static final Map<String, String> BUILDING = Map.of("mqttPort", "1883", "bufferPath", "/tmp/b.db",
+            "pvPort", "1502", "bmsPort", "2502", "probeUri", "coap://127.0.0.1:5683/level", "pollInterval", "1000ms");
+
+    @Test
+    void theShippedBuildingGatewayIsAValidAgentConfigOnceFilled() throws Exception {
+        AgentConfig config = ConfigLoader.parse(ConfigTemplate.gateway("building").fill(BUILDING));
+
+        assertThat(config.gateway().id()).isEqualTo("gw-mairie");
+        assertThat(config.devices()).extracting(DeviceConfig::driver).containsExactly(
+                "sunspec-modbus-tcp", "sunspec-modbus-tcp", "bms-modbus-tcp", "groundwater-coap-senml");
+    }
+
+    @Test
+    void refusesAMissingOrAnUnusedValueNamingThem() {
+        Map<String, String> missing = new java.util.HashMap<>(BUILDING);
+        missing.remove("bmsPort");
+        missing.put("typo", "x");
+
+        assertThatThrownBy(() -> ConfigTemplate.gateway("building").fill(missing))
+                .hasMessageContaining("gateways/building.yaml")
+                .hasMessageContaining("without a value [bmsPort]")
+                .hasMessageContaining("without a placeholder [typo]");
+    }
+}
