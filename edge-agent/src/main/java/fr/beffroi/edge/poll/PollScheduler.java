@@ -7,6 +7,7 @@ import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.health.DeviceHealth;
 import fr.beffroi.edge.health.DeviceStatus;
 import fr.beffroi.edge.health.HealthBoard;
+import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -43,6 +44,7 @@ public final class PollScheduler implements AutoCloseable {
     private final PollBackoff backoff;
     private final Counter polls;
     private final Counter readingsCounter;
+    private final Counter nonFiniteCounter;
     private volatile boolean stopped;
 
     public PollScheduler(List<PolledDevice> devices, ReadingBuffer buffer, HealthBoard health, DelayScheduler timer,
@@ -57,6 +59,9 @@ public final class PollScheduler implements AutoCloseable {
                 .labelNames("device", "outcome").register(registry);
         this.readingsCounter = Counter.builder().name("beffroi_edge_poll_readings")
                 .help("Readings taken from devices").labelNames("device").register(registry);
+        this.nonFiniteCounter = Counter.builder().name("beffroi_edge_poll_non_finite_readings")
+                .help("Readings whose value was NaN or infinite, kept as BAD with value 0").labelNames("device")
+                .register(registry);
         for (PolledDevice d : devices) {
             pollers.add(new Poller(d.driver(), d.interval()));
             health.update(DeviceHealth.unknown(d.driver().deviceId()));
@@ -124,12 +129,20 @@ public final class PollScheduler implements AutoCloseable {
 
         private String append(String device, List<Reading> readings) {
             List<Reading> valid = new ArrayList<>(readings.size());
+            int nonFinite = 0;
             for (Reading r : readings) {
-                // The cloud refuses a whole batch for one non-finite value: keep it out of the buffer.
-                if (Double.isFinite(r.value())) valid.add(r);
+                // JSON has no NaN and the cloud would refuse the whole batch for one: keep the reading, as
+                // the decoders do for a point the device marks "not implemented" (BAD, value 0).
+                if (Double.isFinite(r.value())) {
+                    valid.add(r);
+                } else {
+                    nonFinite++;
+                    valid.add(new Reading(r.seq(), r.device(), r.point(), r.ts(), 0.0, r.unit(), Quality.BAD));
+                }
             }
-            if (valid.size() < readings.size()) {
-                LOG.debug("device {}: dropped {} non-finite readings", device, readings.size() - valid.size());
+            if (nonFinite > 0) {
+                nonFiniteCounter.labelValues(device).inc(nonFinite);
+                LOG.debug("device {}: {} non-finite values kept as BAD", device, nonFinite);
             }
             readingsCounter.labelValues(device).inc(valid.size());
             try {

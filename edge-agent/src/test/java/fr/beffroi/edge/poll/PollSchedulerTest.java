@@ -174,7 +174,7 @@ class PollSchedulerTest {
     }
 
     @Test
-    void keepsNonFiniteValuesOutOfTheBuffer() {
+    void keepsANonFiniteValueAsABadReadingAndCountsIt() {
         DeviceDriver nan = new FakeDriver("nan") {
             @Override
             public List<Reading> poll() {
@@ -186,7 +186,10 @@ class PollSchedulerTest {
 
         timer.advance(Duration.ZERO);
 
-        assertThat(buffer.peek(0, 10)).extracting(Reading::point).containsExactly("Hz");
+        assertThat(buffer.peek(0, 10)).extracting(Reading::point, Reading::value, Reading::quality).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("W", 0.0, Quality.BAD),
+                org.assertj.core.groups.Tuple.tuple("Hz", 50.0, Quality.GOOD));
+        assertThat(Metrics.value(registry, "beffroi_edge_poll_non_finite_readings", "device", "nan")).isEqualTo(1.0);
     }
 
     @Test
