@@ -111,36 +111,24 @@ public final class ProfileLoader {
             if (mn.hasNonNull("ids")) {
                 mn.get("ids").forEach(n -> ids.add(n.intValue()));
             }
-            List<PointSpec> points = new ArrayList<>();
-            JsonNode pointNodes = mn.get("points");
-            for (int p = 0; p < pointNodes.size(); p++) {
-                JsonNode pn = pointNodes.get(p);
-                // SenML points carry JSON numbers: their type is always float64
-                String typeName = layout == Layout.SENML ? DataType.FLOAT64.yamlName() : pn.get("type").textValue();
-                Optional<DataType> type = DataType.fromYaml(typeName);
-                if (type.isEmpty()) {
-                    errors.add(file + ": models[" + m + "].points[" + p + "].type: unknown type '" + typeName
-                            + "' (known: " + knownTypes() + ")");
-                }
-                Map<String, Integer> symbols = symbols(pn);
-                points.add(new PointSpec(
-                        pn.get("name").textValue(),
-                        pn.hasNonNull("offset") ? pn.get("offset").intValue() : 0,
-                        // a placeholder keeps building going so the meaning pass can still report
-                        // every other problem; the unknown type is already in errors
-                        type.orElse(DataType.UINT16),
-                        pn.hasNonNull("size") ? pn.get("size").intValue() : 0,
-                        text(pn, "unit"),
-                        text(pn, "scaleFactor"),
-                        symbols,
-                        text(pn, "description").orElse("")));
+            List<PointSpec> points = toPoints(mn.get("points"), layout, file, "models[" + m + "]", errors);
+            Optional<ModelSpec.Group> group = Optional.empty();
+            JsonNode gn = mn.get("group");
+            if (gn != null && !gn.isNull()) {
+                JsonNode rn = gn.get("repeat");
+                group = Optional.of(new ModelSpec.Group(gn.get("name").textValue(), gn.get("offset").intValue(),
+                        new RegisterBlock.Repeat(rn.get("count").textValue(), rn.get("stride").intValue(),
+                                rn.get("max").intValue()),
+                        toPoints(gn.get("points"), layout, file, "models[" + m + "].group", errors)));
             }
             models.add(new ModelSpec(
                     mn.get("name").textValue(),
                     ids,
                     mn.hasNonNull("length") ? mn.get("length").intValue() : 0,
                     mn.hasNonNull("poll") && mn.get("poll").booleanValue(),
+                    mn.hasNonNull("optional") && mn.get("optional").booleanValue(),
                     points,
+                    group,
                     layout));
         }
         return new DeviceProfile(
@@ -150,6 +138,33 @@ public final class ProfileLoader {
                 text(root, "description").orElse(""),
                 models,
                 toBlocks(root.path("registers"), file, errors));
+    }
+
+    private static List<PointSpec> toPoints(JsonNode pointNodes, Layout layout, String file, String prefix,
+                                            List<String> errors) {
+        List<PointSpec> points = new ArrayList<>();
+        for (int p = 0; p < pointNodes.size(); p++) {
+            JsonNode pn = pointNodes.get(p);
+            // SenML points carry JSON numbers: their type is always float64
+            String typeName = layout == Layout.SENML ? DataType.FLOAT64.yamlName() : pn.get("type").textValue();
+            Optional<DataType> type = DataType.fromYaml(typeName);
+            if (type.isEmpty()) {
+                errors.add(file + ": " + prefix + ".points[" + p + "].type: unknown type '" + typeName
+                        + "' (known: " + knownTypes() + ")");
+            }
+            points.add(new PointSpec(
+                    pn.get("name").textValue(),
+                    pn.hasNonNull("offset") ? pn.get("offset").intValue() : 0,
+                    // a placeholder keeps building going so the meaning pass can still report
+                    // every other problem; the unknown type is already in errors
+                    type.orElse(DataType.UINT16),
+                    pn.hasNonNull("size") ? pn.get("size").intValue() : 0,
+                    text(pn, "unit"),
+                    text(pn, "scaleFactor"),
+                    symbols(pn),
+                    text(pn, "description").orElse("")));
+        }
+        return points;
     }
 
     private static List<RegisterBlock> toBlocks(JsonNode blockNodes, String file, List<String> errors) {

@@ -36,7 +36,11 @@ final class ProfileSchema {
             "description", opt(Kind.STRING), "models", opt(Kind.ARRAY), "registers", opt(Kind.ARRAY));
     private static final Map<String, Field> MODEL = ordered(
             "name", req(Kind.STRING), "layout", opt(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
-            "poll", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY));
+            "poll", opt(Kind.BOOLEAN), "optional", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY),
+            "group", opt(Kind.OBJECT));
+    /** A SunSpec repeating group: the shape of a plain map's repeated block, offsets from the model's ID. */
+    private static final Map<String, Field> GROUP = ordered(
+            "name", req(Kind.STRING), "offset", req(Kind.INT), "repeat", req(Kind.OBJECT), "points", req(Kind.ARRAY));
     private static final Map<String, Field> POINT = ordered(
             "name", req(Kind.STRING), "offset", req(Kind.INT), "type", req(Kind.STRING),
             "size", opt(Kind.INT), "unit", opt(Kind.STRING), "scaleFactor", opt(Kind.STRING),
@@ -101,22 +105,37 @@ final class ProfileSchema {
                         }
                     }
                 }
-                JsonNode points = model.get("points");
-                if (points != null && points.isArray()) {
-                    for (int p = 0; p < points.size(); p++) {
-                        String pp = mp + ".points[" + p + "]";
-                        JsonNode point = points.get(p);
-                        if (!point.isObject()) {
-                            errors.add(file + ": " + pp + ": expected a mapping");
-                            continue;
-                        }
-                        checkObject(file, pp + ".", point, pointFields, errors);
-                        checkSymbols(file, pp, point, errors);
+                checkPoints(file, mp, model.get("points"), pointFields, errors);
+                JsonNode group = model.get("group");
+                if (layout == Layout.SUNSPEC && group != null && group.isObject()) {
+                    String gp = mp + ".group";
+                    checkObject(file, gp + ".", group, GROUP, errors);
+                    JsonNode repeat = group.get("repeat");
+                    if (repeat != null && repeat.isObject()) {
+                        checkObject(file, gp + ".repeat.", repeat, REPEAT, errors);
                     }
+                    checkPoints(file, gp, group.get("points"), POINT, errors);
                 }
             }
         }
         checkRegisters(file, root.get("registers"), errors);
+    }
+
+    private static void checkPoints(String file, String prefix, JsonNode points, Map<String, Field> pointFields,
+                                    List<String> errors) {
+        if (points == null || !points.isArray()) {
+            return;
+        }
+        for (int p = 0; p < points.size(); p++) {
+            String pp = prefix + ".points[" + p + "]";
+            JsonNode point = points.get(p);
+            if (!point.isObject()) {
+                errors.add(file + ": " + pp + ": expected a mapping");
+                continue;
+            }
+            checkObject(file, pp + ".", point, pointFields, errors);
+            checkSymbols(file, pp, point, errors);
+        }
     }
 
     private static void checkRegisters(String file, JsonNode blocks, List<String> errors) {

@@ -66,6 +66,10 @@ public enum DataType {
         return this == ENUM16 || this == ENUM32;
     }
 
+    public boolean isBitfield() {
+        return this == BITFIELD16 || this == BITFIELD32;
+    }
+
     public static Optional<DataType> fromYaml(String name) {
         return Arrays.stream(values()).filter(t -> t.yamlName.equals(name)).findFirst();
     }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param unit        UCUM code of the scaled value; empty for scale factors and strings
  * @param scaleFactor name of the {@link DataType#SUNSSF} point in the same model that scales this
  *                    one (value = raw × 10^sf); empty when the value is not scaled
- * @param symbols     for enums, symbol name → raw value (e.g. {@code MPPT: 4}); empty otherwise
+ * @param symbols     for enums, symbol name → raw value (e.g. {@code MPPT: 4}); for bitfields, symbol
+ *                    name → bit number (e.g. {@code GROUND_FAULT: 0}), as SunSpec's JSON models say;
+ *                    empty otherwise
  * @param description free text for people
  */
 public record PointSpec(String name, int offset, DataType type, int size, Optional<String> unit,

@@ -28,7 +28,7 @@ class ProfileLoaderTest {
         assertThat(profile.id()).isEqualTo("sunspec-inverter");
         assertThat(profile.family()).isEqualTo("pv");
         assertThat(profile.version()).isEqualTo(1);
-        assertThat(profile.models()).extracting(ModelSpec::name).containsExactly("common", "inverter");
+        assertThat(profile.models()).extracting(ModelSpec::name).containsExactly("common", "inverter", "mppt");
         ModelSpec inverter = profile.polledModels().get(0);
         assertThat(inverter.ids()).containsExactly(103, 102, 101);
         assertThat(inverter.length()).isEqualTo(50);
@@ -47,6 +47,60 @@ class ProfileLoaderTest {
         assertThat(inverter.point("St").orElseThrow().symbols()).containsEntry("MPPT", 4).hasSize(8);
         assertThat(inverter.point("Evt1").orElseThrow().type()).isEqualTo(DataType.BITFIELD32);
         assertThat(profile.models().get(0).point("SN").orElseThrow().size()).isEqualTo(16);
+
+        ModelSpec mppt = profile.models().get(2);
+        assertThat(mppt.ids()).containsExactly(160);
+        assertThat(mppt.optional()).isTrue();
+        assertThat(mppt.length()).isEqualTo(8);
+        ModelSpec.Group module = mppt.group().orElseThrow();
+        assertThat(module.offset()).isEqualTo(10);
+        assertThat(module.repeat()).isEqualTo(new RegisterBlock.Repeat("mppt.N", 20, 5));
+        assertThat(module.points()).extracting(PointSpec::name)
+                .containsExactly("ID", "IDStr", "DCA", "DCV", "DCW", "DCWH", "Tms", "Tmp", "DCSt", "DCEvt");
+        assertThat(module.points().get(module.points().size() - 1).offset()).isEqualTo(18);
+        assertThat(module.pointName(2, "DCW")).isEqualTo("mppt2.DCW");
+    }
+
+    @Test
+    void aRepeatingGroupIsCheckedForItsCountPlacementAndScaleFactors() {
+        String yaml = """
+                id: bad-group
+                version: 1
+                family: pv
+                models:
+                  - name: mppt
+                    ids: [160]
+                    length: 8
+                    points:
+                      - {name: DCA_SF, offset: 2, type: sunssf}
+                      - {name: N, offset: 8, type: int16, unit: "1"}
+                      - name: Evt
+                        offset: 6
+                        type: bitfield32
+                        unit: "1"
+                        symbols: {TOO_HIGH: 32}
+                    group:
+                      name: mppt.module
+                      offset: 9
+                      repeat: {count: Nope, stride: 4, max: 2}
+                      points:
+                        - {name: DCA, offset: 0, type: uint16, unit: A, scaleFactor: DCA_SF}
+                        - {name: DCV, offset: 3, type: uint32, unit: V, scaleFactor: DCV_SF}
+                        - {name: DCA, offset: 1, type: uint16, unit: A}
+                """;
+
+        ProfileValidationException e = catchThrowableOfType(ProfileValidationException.class,
+                () -> loader.parse("test/pv/bad-group.yaml", yaml));
+
+        String g = "test/pv/bad-group.yaml: models[0].group";
+        assertThat(e.errors()).contains(
+                "test/pv/bad-group.yaml: models[0].points[2].symbols.TOO_HIGH: bit 32 outside 0..31 of a bitfield32",
+                g + ".name: 'mppt.module' must be letters, digits and underscores, starting with a letter",
+                g + ".offset: 9 falls inside the fixed part (registers 2..9); instances follow it, from 10",
+                g + ".repeat.count: no point 'Nope' in the fixed part of model 'mppt'",
+                g + ".points[1].scaleFactor: no point 'DCV_SF' in model 'mppt'",
+                g + ".points[1].offset: DCV spans registers 3..4, past the group's stride 4",
+                g + ".points[2].name: duplicate point name 'DCA'");
     }
 
     @Test

@@ -18,6 +18,10 @@ import java.util.Optional;
  * scale factor of -32768) is kept, with quality BAD and value 0: the cloud then sees that the
  * device lacks it, rather than a reading that silently never comes, and the value stays finite as
  * the wire contract requires. Scale factors themselves are not returned; they are folded in.
+ *
+ * <p>A model with a repeating group (model 160's MPPT modules) decodes its fixed part, then each
+ * instance the count point announces, named {@code <group><n>.<point>} ({@code mppt2.DCW}) and
+ * scaled by the fixed part's scale factors, which SunSpec shares across instances.
  */
 public final class SunSpecDecoder {
 
@@ -42,33 +46,69 @@ public final class SunSpecDecoder {
         }
         List<DecodedPoint> out = new ArrayList<>();
         for (PointSpec p : model.points()) {
-            switch (p.type()) {
-                case SUNSSF -> { /* folded into the points that name it */ }
-                case STRING -> out.add(new DecodedPoint(p.name(), p.type(), 0, Optional.of(text(block, p)),
-                        Optional.empty(), Quality.GOOD));
-                default -> out.add(number(model, block, p));
-            }
+            decodePoint(model, block, p, p.name(), 0, out);
         }
+        model.group().ifPresent(g -> decodeGroup(model, g, block, out));
         return out;
     }
 
-    private DecodedPoint number(ModelSpec model, short[] block, PointSpec p) {
-        if (p.type().isFloat()) {
-            double value = floatValue(block, p.offset(), p.type());
-            return Double.isFinite(value)
-                    ? new DecodedPoint(p.name(), p.type(), value, Optional.empty(), p.unit(), Quality.GOOD)
-                    : bad(p);
+    /**
+     * Instances 1..N of a repeating group, N read from the fixed part. An N the device marks "not
+     * implemented" means no instances. An N past the profile's {@code max}, or past what the block's
+     * announced length holds, is a broken device: refused, never trimmed to what fits.
+     */
+    private void decodeGroup(ModelSpec model, ModelSpec.Group group, short[] block, List<DecodedPoint> out) {
+        PointSpec countSpec = model.point(group.repeat().count()).orElseThrow();
+        long count = raw(block, countSpec.offset(), countSpec.type());
+        if (isNotImplemented(countSpec.type(), count)) {
+            return;
         }
-        long raw = raw(block, p.offset(), p.type());
+        if (count > group.repeat().max()) {
+            throw new IllegalArgumentException("model '" + model.name() + "' announces " + count + " " + group.name()
+                    + " instances (" + countSpec.name() + "), the profile accepts at most " + group.repeat().max());
+        }
+        long needed = group.offset() + count * group.repeat().stride();
+        if (needed > block.length) {
+            throw new IllegalArgumentException("model '" + model.name() + "' announces " + count + " " + group.name()
+                    + " instances (" + countSpec.name() + "), which need " + needed + " words; the block has "
+                    + block.length);
+        }
+        for (int n = 1; n <= count; n++) {
+            int base = group.offset() + (n - 1) * group.repeat().stride();
+            for (PointSpec p : group.points()) {
+                decodePoint(model, block, p, group.pointName(n, p.name()), base, out);
+            }
+        }
+    }
+
+    /** One point whose offset counts from {@code base} (0 for the fixed part), reported as {@code name}. */
+    private void decodePoint(ModelSpec model, short[] block, PointSpec p, String name, int base,
+                             List<DecodedPoint> out) {
+        switch (p.type()) {
+            case SUNSSF -> { /* folded into the points that name it */ }
+            case STRING -> out.add(new DecodedPoint(name, p.type(), 0, Optional.of(text(block, base + p.offset(),
+                    p.size())), Optional.empty(), Quality.GOOD));
+            default -> out.add(number(model, block, p, name, base + p.offset()));
+        }
+    }
+
+    private DecodedPoint number(ModelSpec model, short[] block, PointSpec p, String name, int offset) {
+        if (p.type().isFloat()) {
+            double value = floatValue(block, offset, p.type());
+            return Double.isFinite(value)
+                    ? new DecodedPoint(name, p.type(), value, Optional.empty(), p.unit(), Quality.GOOD)
+                    : bad(p, name);
+        }
+        long raw = raw(block, offset, p.type());
         if (isNotImplemented(p.type(), raw)) {
-            return bad(p);
+            return bad(p, name);
         }
         double value = raw;
         if (p.scaleFactor().isPresent()) {
             PointSpec sfSpec = model.point(p.scaleFactor().get()).orElseThrow();
             int sf = block[sfSpec.offset()];
             if (sf == Short.MIN_VALUE || Math.abs(sf) > MAX_SF) {
-                return bad(p);
+                return bad(p, name);
             }
             value = scale(raw, sf);
         }
@@ -76,7 +116,7 @@ public final class SunSpecDecoder {
         if (p.type().isEnum() && !p.symbols().isEmpty() && !p.symbols().containsValue((int) raw)) {
             quality = Quality.UNCERTAIN;
         }
-        return new DecodedPoint(p.name(), p.type(), value, Optional.empty(), p.unit(), quality);
+        return new DecodedPoint(name, p.type(), value, Optional.empty(), p.unit(), quality);
     }
 
     /**
@@ -87,8 +127,8 @@ public final class SunSpecDecoder {
         return sf >= 0 ? raw * Math.pow(10, sf) : raw / Math.pow(10, -sf);
     }
 
-    private static DecodedPoint bad(PointSpec p) {
-        return new DecodedPoint(p.name(), p.type(), 0, Optional.empty(), p.unit(), Quality.BAD);
+    private static DecodedPoint bad(PointSpec p, String name) {
+        return new DecodedPoint(name, p.type(), 0, Optional.empty(), p.unit(), Quality.BAD);
     }
 
     /** The raw integer, signed or unsigned as the type says. */
@@ -126,11 +166,11 @@ public final class SunSpecDecoder {
     }
 
     /** Two ASCII characters per register, high byte first, up to the first NUL. */
-    static String text(short[] block, PointSpec p) {
-        byte[] bytes = new byte[p.size() * 2];
-        for (int i = 0; i < p.size(); i++) {
-            bytes[2 * i] = (byte) (block[p.offset() + i] >> 8);
-            bytes[2 * i + 1] = (byte) block[p.offset() + i];
+    static String text(short[] block, int offset, int size) {
+        byte[] bytes = new byte[size * 2];
+        for (int i = 0; i < size; i++) {
+            bytes[2 * i] = (byte) (block[offset + i] >> 8);
+            bytes[2 * i + 1] = (byte) block[offset + i];
         }
         int end = 0;
         while (end < bytes.length && bytes[end] != 0) {

@@ -15,6 +15,7 @@ import fr.beffroi.profiles.codec.sunspec.UnreadableRegistersException;
 import fr.beffroi.profiles.load.ProfileLoader;
 import fr.beffroi.profiles.model.DeviceProfile;
 import fr.beffroi.profiles.model.ModelSpec;
+import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A SunSpec inverter on Modbus TCP, read through Apache PLC4X and decoded by the bundled
@@ -38,20 +41,32 @@ import java.util.Objects;
  * model 101/102/103) in one request. Any failure closes the connection and forgets the map, so the
  * next poll reconnects and rescans: a device whose firmware was updated may have moved its models.
  *
+ * <p>Optional models (the MPPT extension 160) are polled when the device has them, one more read,
+ * and skipped when it does not. Each poll also watches the operating state {@code St} and the event
+ * flags {@code Evt1}: a change is logged once, as a {@link StatusTransition}, not at every poll.
+ *
  * <p>Failures map to {@link Kind}: no connection or no answer is UNREACHABLE; no marker, a broken
- * chain or a block that moved is PROTOCOL; a device without the models the profile polls, or with
+ * chain, a block that moved or one whose own count (model 160's N) does not fit it is PROTOCOL; a device without the models the profile polls, or with
  * shorter ones, is CONFIGURATION.
  */
 public final class SunSpecModbusDriver implements DeviceDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SunSpecModbusDriver.class);
     static final String PROFILE_FAMILY = "pv";
     static final String PROFILE_ID = "sunspec-inverter";
+    static final String ST = "St";
+    static final String EVT1 = "Evt1";
 
     private final String deviceId;
     private final RegisterLink.Opener opener;
     private final DeviceProfile profile;
     private final Clock clock;
     private final SunSpecDecoder decoder = new SunSpecDecoder();
+    private final Consumer<StatusTransition> transitions;
+    private final Map<Integer, String> stateSymbols;
+    private final Map<Integer, String> eventSymbols;
+    /** Guarded by {@code this}: the last St and Evt1 seen, null before the first GOOD value. */
+    private Long lastState;
+    private Long lastEvents;
 
     /** Guarded by {@code this}: the open link and the blocks found on it, both null when closed. */
     private RegisterLink link;
@@ -62,8 +77,18 @@ public final class SunSpecModbusDriver implements DeviceDriver {
                 new ProfileLoader().load(PROFILE_FAMILY, PROFILE_ID), clock);
     }
 
-    /** For tests: any link opener and profile. */
+    /** For tests: any link opener and profile; transitions are logged. */
     SunSpecModbusDriver(String deviceId, RegisterLink.Opener opener, DeviceProfile profile, Clock clock) {
+        this(deviceId, opener, profile, clock, t -> LOG.info("device {}: {} {} -> {}",
+                t.deviceId(), t.point(), t.from(), t.to()));
+    }
+
+    /** For tests: transitions go to {@code transitions} instead of the log. */
+    SunSpecModbusDriver(String deviceId, RegisterLink.Opener opener, DeviceProfile profile, Clock clock,
+                        Consumer<StatusTransition> transitions) {
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
+        this.stateSymbols = symbolsOf(profile, ST);
+        this.eventSymbols = symbolsOf(profile, EVT1);
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -93,12 +118,20 @@ public final class SunSpecModbusDriver implements DeviceDriver {
                     throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": model " + block.id()
                             + " no longer at " + block.address() + " (found ID " + (words[0] & 0xFFFF) + ")");
                 }
-                for (DecodedPoint p : decoder.decode(e.getKey(), words)) {
+                List<DecodedPoint> decoded;
+                try {
+                    decoded = decoder.decode(e.getKey(), words);
+                } catch (IllegalArgumentException bad) {
+                    throw new DeviceException(Kind.PROTOCOL, "device " + deviceId + ": model " + block.id() + " at "
+                            + block.address() + ": " + bad.getMessage(), bad);
+                }
+                for (DecodedPoint p : decoded) {
                     if (!p.isText()) {
                         readings.add(new Reading(0, deviceId, p.point(), ts, p.value(), p.unit().orElseThrow(), p.quality()));
                     }
                 }
             }
+            watchStatus(readings);
             return readings;
         } catch (DeviceException e) {
             drop(e);
@@ -127,7 +160,9 @@ public final class SunSpecModbusDriver implements DeviceDriver {
         for (ModelSpec model : profile.models()) {
             ModelBlock block = map.find(model.ids()).orElse(null);
             if (block == null) {
-                if (model.poll()) {
+                if (model.optional()) {
+                    LOG.info("device {}: no model {} ({}), optional: not polled", deviceId, model.ids(), model.name());
+                } else if (model.poll()) {
                     throw new DeviceException(Kind.CONFIGURATION, "device " + deviceId + " has none of models "
                             + model.ids() + " (" + model.name() + ") that profile " + profile.id() + " polls; it has "
                             + map.blocks().stream().map(ModelBlock::id).toList());
@@ -156,6 +191,50 @@ public final class SunSpecModbusDriver implements DeviceDriver {
             p.text().ifPresent(t -> sb.append(sb.length() == 0 ? "" : " ").append(p.point()).append('=').append(t));
         }
         LOG.info("device {}: {} model {}: {}", deviceId, model.name(), block.id(), sb);
+    }
+
+    /** Reports St and Evt1 once per change; a BAD value (not implemented) is no change. */
+    private void watchStatus(List<Reading> readings) {
+        for (Reading r : readings) {
+            if (r.quality() != Quality.GOOD) {
+                continue;
+            }
+            long value = (long) r.value();
+            if (r.point().equals(ST) && (lastState == null || lastState != value)) {
+                transitions.accept(new StatusTransition(deviceId, ST,
+                        lastState == null ? "?" : stateName(lastState), stateName(value)));
+                lastState = value;
+            } else if (r.point().equals(EVT1) && (lastEvents == null ? value != 0 : lastEvents != value)) {
+                transitions.accept(new StatusTransition(deviceId, EVT1,
+                        lastEvents == null ? "?" : eventNames(lastEvents), eventNames(value)));
+                lastEvents = value;
+            } else if (r.point().equals(EVT1) && lastEvents == null) {
+                lastEvents = value;
+            }
+        }
+    }
+
+    private String stateName(long code) {
+        return stateSymbols.getOrDefault((int) code, Long.toString(code));
+    }
+
+    /** The set bits by symbol, unknown bits by number: {@code [GROUND_FAULT, bit 17]}. */
+    private String eventNames(long bits) {
+        List<String> names = new ArrayList<>();
+        for (int bit = 0; bit < 32; bit++) {
+            if ((bits & (1L << bit)) != 0) {
+                names.add(eventSymbols.getOrDefault(bit, "bit " + bit));
+            }
+        }
+        return names.toString();
+    }
+
+    /** value → symbol of a point of the profile's polled models; empty when the profile lacks it. */
+    private static Map<Integer, String> symbolsOf(DeviceProfile profile, String point) {
+        Map<Integer, String> byValue = new HashMap<>();
+        profile.polledModels().stream().flatMap(m -> m.point(point).stream()).findFirst()
+                .ifPresent(p -> p.symbols().forEach((name, value) -> byValue.put(value, name)));
+        return Map.copyOf(byValue);
     }
 
     private void drop(DeviceException cause) {

@@ -173,4 +173,68 @@ class SunSpecModbusDriverTest {
         assertThat(e.kind()).isEqualTo(Kind.PROTOCOL);
         assertThat(device.closes).isEqualTo(1);
     }
+
+    @Test
+    void aDeviceWithTheMpptExtensionIsReadInOneMoreRequestWithOneReadingSetPerModule() throws Exception {
+        RegisterImage image = RegisterImage.load("mppt2-l66-103-160");
+        FakeDevice device = new FakeDevice(image.words);
+        SunSpecModbusDriver driver = driver(device);
+        driver.poll();
+        device.requests.clear();
+
+        List<Reading> readings = driver.poll();
+
+        assertThat(device.requests).containsExactly("40070:52", "40122:50");
+        Map<String, Reading> byPoint = readings.stream().collect(Collectors.toMap(Reading::point, r -> r));
+        image.expected.get("mppt").forEach(want -> {
+            Reading got = byPoint.get(want.get("point").textValue());
+            assertThat(got).as(want.get("point").textValue()).isNotNull();
+            assertThat(got.value()).as(got.point()).isCloseTo(want.get("value").doubleValue(), within(1e-9));
+            assertThat(got.unit()).isEqualTo(want.get("unit").textValue());
+            assertThat(got.quality()).isEqualTo(Quality.valueOf(want.get("quality").textValue()));
+        });
+        assertThat(byPoint).containsKeys("W", "St", "mppt1.DCW", "mppt2.DCW").doesNotContainKey("mppt1.IDStr");
+    }
+
+    @Test
+    void anMpptCountThatOverrunsTheBlockIsAProtocolError() {
+        RegisterImage image = RegisterImage.load("mppt2-l66-103-160");
+        FakeDevice device = new FakeDevice(image.words);
+        device.words.put(40122 + 8, (short) 3); // N = 3 where L = 48 holds two modules
+
+        DeviceException e = catchThrowableOfType(DeviceException.class, driver(device)::poll);
+
+        assertThat(e.kind()).isEqualTo(Kind.PROTOCOL);
+        assertThat(e.getMessage()).contains("pv-gymnase").contains("model 160").contains("announces 3 mppt");
+    }
+
+    @Test
+    void stateAndEventChangesAreReportedOncePerTransition() throws Exception {
+        FakeDevice device = new FakeDevice(RegisterImage.load("normal-l66-103").words);
+        List<StatusTransition> seen = new ArrayList<>();
+        SunSpecModbusDriver driver = new SunSpecModbusDriver("pv-gymnase", device, PROFILE, clock, seen::add);
+        int st = 40070 + 38;
+        int evt1Low = 40070 + 41;
+
+        driver.poll();
+        driver.poll();
+        device.words.put(st, (short) 7); // FAULT
+        device.words.put(evt1Low, (short) 0x0001); // GROUND_FAULT
+        driver.poll();
+        driver.poll();
+        device.words.put(evt1Low, (short) 0x0081); // + OVER_TEMP
+        driver.poll();
+        device.words.put(st, (short) 4);
+        device.words.put(evt1Low, (short) 0);
+        driver.poll();
+        driver.poll();
+
+        assertThat(seen).containsExactly(
+                new StatusTransition("pv-gymnase", "St", "?", "MPPT"),
+                new StatusTransition("pv-gymnase", "St", "MPPT", "FAULT"),
+                new StatusTransition("pv-gymnase", "Evt1", "[]", "[GROUND_FAULT]"),
+                new StatusTransition("pv-gymnase", "Evt1", "[GROUND_FAULT]", "[GROUND_FAULT, OVER_TEMP]"),
+                new StatusTransition("pv-gymnase", "St", "FAULT", "MPPT"),
+                new StatusTransition("pv-gymnase", "Evt1", "[GROUND_FAULT, OVER_TEMP]", "[]"));
+    }
 }

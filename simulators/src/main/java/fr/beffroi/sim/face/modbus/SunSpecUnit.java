@@ -10,9 +10,14 @@ import java.util.Objects;
  * @param model the physics served at this unit
  * @param serialNumber model 1 SN, up to 32 ASCII characters
  * @param commonModelLength model 1 L: 66 (current) or 65 (older devices, no pad register)
+ * @param mpptExtension whether model 160 (one module per DC input) follows model 103
  */
 public record SunSpecUnit(
-    int unitId, PvInverterModel model, String serialNumber, int commonModelLength) {
+    int unitId,
+    PvInverterModel model,
+    String serialNumber,
+    int commonModelLength,
+    boolean mpptExtension) {
 
   public static final int COMMON_LENGTH_CURRENT = 66;
   public static final int COMMON_LENGTH_LEGACY = 65;
@@ -37,11 +42,21 @@ public record SunSpecUnit(
   public static SunSpecUnit of(int unitId, PvInverterModel model) {
     return new SunSpecUnit(unitId, model,
         String.format("BFR-%08X-%d", model.config().seed() & 0xFFFF_FFFFL, unitId),
-        COMMON_LENGTH_CURRENT);
+        COMMON_LENGTH_CURRENT, false);
+  }
+
+  /** A unit without the MPPT extension, as most inverters present themselves. */
+  public SunSpecUnit(int unitId, PvInverterModel model, String serialNumber, int commonModelLength) {
+    this(unitId, model, serialNumber, commonModelLength, false);
   }
 
   /** The same unit as an older device would present it: model 1 with L = 65. */
   public SunSpecUnit withLegacyCommonModel() {
-    return new SunSpecUnit(unitId, model, serialNumber, COMMON_LENGTH_LEGACY);
+    return new SunSpecUnit(unitId, model, serialNumber, COMMON_LENGTH_LEGACY, mpptExtension);
+  }
+
+  /** The same unit also serving model 160 after model 103, one module per DC input. */
+  public SunSpecUnit withMpptExtension() {
+    return new SunSpecUnit(unitId, model, serialNumber, commonModelLength, true);
   }
 }

@@ -1,6 +1,7 @@
 package fr.beffroi.sim.model.pv;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param energyWh lifetime AC energy counter, Wh; never decreases
  * @param state SunSpec operating state
  * @param evt1 SunSpec Evt1 bitfield (see {@link Evt1})
+ * @param dcInputs the DC inputs (strings on their MPPT trackers) the DC power splits over
  */
 public record InverterSnapshot(
     Instant at,
@@ -20,10 +22,24 @@ public record InverterSnapshot(
     double frequencyHz,
     double energyWh,
     OperatingState state,
-    int evt1) {
+    int evt1,
+    List<DcInput> dcInputs) {
 
   public InverterSnapshot {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(state, "state");
+    dcInputs = List.copyOf(dcInputs);
+  }
+
+  /** A snapshot that does not tell its DC inputs apart. */
+  public InverterSnapshot(
+      Instant at,
+      double acPowerW,
+      double dcVoltageV,
+      double frequencyHz,
+      double energyWh,
+      OperatingState state,
+      int evt1) {
+    this(at, acPowerW, dcVoltageV, frequencyHz, energyWh, state, evt1, List.of());
   }
 }

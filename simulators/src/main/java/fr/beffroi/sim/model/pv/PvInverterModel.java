@@ -3,6 +3,8 @@ package fr.beffroi.sim.model.pv;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -35,6 +37,15 @@ public final class PvInverterModel {
   private static final double FREQUENCY_NOISE_HZ = 0.02;
   private static final long FREQUENCY_SLOT_SECONDS = 10;
   private static final long INTEGRATION_STEP_SECONDS = 30;
+  /** DC to AC conversion efficiency of a string inverter near its rating. */
+  static final double INVERTER_EFFICIENCY = 0.97;
+  /**
+   * The array as two strings on two MPPT trackers, split east-ish / west-ish: the larger string
+   * takes 55 % of the DC power at a slightly higher voltage (more modules in series) than the other.
+   */
+  static final List<StringSpec> STRINGS = List.of(
+      new StringSpec("PV1 est", 0.55, 1.02),
+      new StringSpec("PV2 ouest", 0.45, 0.97));
 
   private final PvInverterConfig config;
   private final Clock clock;
@@ -95,7 +106,23 @@ public final class PvInverterModel {
     double energy = integrateTo(at);
     Output out = outputAt(at);
     return new InverterSnapshot(
-        at, out.acPowerW, out.dcVoltageV, frequencyAt(at), energy, out.state, out.evt1);
+        at, out.acPowerW, out.dcVoltageV, frequencyAt(at), energy, out.state, out.evt1,
+        dcInputs(out, energy));
+  }
+
+  /**
+   * The DC side split over {@link #STRINGS}. Each string's energy counter is its share of the AC
+   * counter over the efficiency: shares and efficiency are constant, so it is as monotonic as the
+   * AC counter and needs no integration of its own.
+   */
+  private static List<DcInput> dcInputs(Output out, double acEnergyWh) {
+    double dcPowerW = out.acPowerW / INVERTER_EFFICIENCY;
+    List<DcInput> inputs = new ArrayList<>(STRINGS.size());
+    for (StringSpec s : STRINGS) {
+      inputs.add(new DcInput(s.name(), dcPowerW * s.powerShare(), out.dcVoltageV * s.voltageFactor(),
+          acEnergyWh / INVERTER_EFFICIENCY * s.powerShare()));
+    }
+    return inputs;
   }
 
   /** Lifetime AC energy at {@code at}, Wh (monotonic: never below a value already returned). */
@@ -208,6 +235,9 @@ public final class PvInverterModel {
     double u = new SplittableRandom(SeededSky.mix(config.seed(), 0xF4E0L, slot)).nextDouble();
     return NOMINAL_FREQUENCY_HZ + FREQUENCY_NOISE_HZ * (2 * u - 1);
   }
+
+  /** One string: its label, its share of the DC power and its voltage relative to the array's. */
+  record StringSpec(String name, double powerShare, double voltageFactor) {}
 
   private record Output(double acPowerW, double dcVoltageV, OperatingState state, int evt1) {}
 }

@@ -32,6 +32,7 @@ class SunSpecModbusServerIT {
       LocalDateTime.of(2026, 6, 21, 13, 30).atZone(ZoneId.of("Europe/Paris")).toInstant());
   private final PvInverterModel current = PvInverterModel.create(42, 36, clock);
   private final PvInverterModel legacy = PvInverterModel.create(43, 36, clock);
+  private final PvInverterModel mppt = PvInverterModel.create(44, 36, clock);
 
   private SunSpecModbusServer server;
   private ModbusTcpClient client;
@@ -40,7 +41,8 @@ class SunSpecModbusServerIT {
   void start() throws Exception {
     server = SunSpecModbusServer.start("127.0.0.1", 0, List.of(
         SunSpecUnit.of(1, current),
-        SunSpecUnit.of(2, legacy).withLegacyCommonModel()));
+        SunSpecUnit.of(2, legacy).withLegacyCommonModel(),
+        SunSpecUnit.of(3, mppt).withMpptExtension()));
     client = ModbusTcpClient.create(
         NettyTcpClientTransport.create(cfg -> {
           cfg.setHostname("127.0.0.1");
@@ -189,5 +191,33 @@ class SunSpecModbusServerIT {
 
     assertThat(unknown.getExceptionCode())
         .isEqualTo(ExceptionCode.GATEWAY_TARGET_DEVICE_FAILED_TO_RESPONSE.getCode());
+  }
+
+  @Test
+  void mpptExtensionFollowsModel103AndTheChainStillEnds() throws Exception {
+    assertThat(walk(3)).containsExactly(
+        new Block(40_002, 1, 66), new Block(40_070, 103, 50), new Block(40_122, 160, 48),
+        new Block(40_172, 0xFFFF, 0));
+  }
+
+  @Test
+  void mpptModulesSplitTheDcPowerOfTheInstantOfTheRead() throws Exception {
+    clock.leap(Duration.ofMinutes(17));
+    InverterSnapshot expected = mppt.snapshot(clock.instant());
+
+    int[] m = read(3, 40_122, 50);
+
+    assertThat(m[8]).isEqualTo(2);
+    for (int n = 0; n < 2; n++) {
+      int b = 10 + 20 * n;
+      var input = expected.dcInputs().get(n);
+      assertThat(m[b]).isEqualTo(n + 1);
+      assertThat(string(m, b + 1, 8)).isEqualTo(input.name());
+      assertThat(scaled(m[b + 9], m[2])).isCloseTo(input.currentA(), org.assertj.core.data.Offset.offset(0.005));
+      assertThat(scaled(m[b + 10], m[3])).isCloseTo(input.voltageV(), org.assertj.core.data.Offset.offset(0.05));
+      assertThat(scaled(m[b + 11], m[4])).isCloseTo(input.powerW(), org.assertj.core.data.Offset.offset(0.5));
+      assertThat(m[b + 17]).isEqualTo(OperatingState.MPPT.code());
+    }
+    assertThat(m[10 + 11]).as("the east string carries more").isGreaterThan(m[30 + 11]);
   }
 }

@@ -2,10 +2,12 @@ package fr.beffroi.sim.face.modbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.beffroi.sim.model.pv.DcInput;
 import fr.beffroi.sim.model.pv.Evt1;
 import fr.beffroi.sim.model.pv.InverterSnapshot;
 import fr.beffroi.sim.model.pv.OperatingState;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Golden words: a known snapshot and the registers a SunSpec reader must find. */
@@ -97,5 +99,53 @@ class SunSpecRegisterMapTest {
   void powerScaleFactorGrowsSoTheRatingFitsAnInt16() {
     assertThat(new SunSpecRegisterMap(1, "x", 66, 32_727).powerScale()).isZero();
     assertThat(new SunSpecRegisterMap(1, "x", 66, 90_000).powerScale()).isEqualTo(1);
+  }
+
+  @Test
+  void withTheMpptExtensionServesModel160AfterModel103WithOneModulePerDcInput() {
+    InverterSnapshot snapshot = new InverterSnapshot(
+        PRODUCING.at(), 30_512.4, 612.34, 50.013, 123_456_789.9, OperatingState.MPPT, 0,
+        List.of(new DcInput("PV1 est", 17_300.4, 624.6, 70_000_000.4),
+            new DcInput("PV2 ouest", 14_155.0, 594.0, 57_272_727.7)));
+    SunSpecRegisterMap mppt = new SunSpecRegisterMap(1, "BFR-1", 66, 32_727, true);
+
+    int[] w = mppt.encode(snapshot);
+    int m = mppt.mpptModelAddress() - SunSpecRegisterMap.BASE_ADDRESS;
+
+    assertThat(m).isEqualTo(70 + 52);
+    assertThat(mppt.size()).isEqualTo(current.size() + 50);
+    assertThat(w[m]).isEqualTo(160);
+    assertThat(w[m + 1]).isEqualTo(48); // 8 + 2 modules × 20
+    assertThat(w[m + 2]).isEqualTo(0xFFFE); // DCA_SF −2
+    assertThat(w[m + 3]).isEqualTo(0xFFFF); // DCV_SF −1
+    assertThat(w[m + 4]).isZero(); // DCW_SF 0
+    assertThat(w[m + 5]).isZero(); // DCWH_SF 0
+    assertThat(w[m + 8]).isEqualTo(2); // N
+    int b2 = m + 10 + 20;
+    assertThat(w[m + 10]).isEqualTo(1); // module 1 ID
+    assertThat(w[m + 11]).isEqualTo(('P' << 8) | 'V'); // IDStr "PV1 est"
+    assertThat(w[m + 10 + 9]).isEqualTo(2770); // DCA 17300.4 / 624.6 = 27.70 A
+    assertThat(w[m + 10 + 10]).isEqualTo(6246); // DCV
+    assertThat(w[m + 10 + 11]).isEqualTo(17_300); // DCW
+    assertThat((w[m + 10 + 12] << 16) | w[m + 10 + 13]).isEqualTo(70_000_000); // DCWH acc32
+    long tms = Instant.parse("2026-06-21T11:30:00Z").getEpochSecond() - 946_684_800L;
+    assertThat(((long) w[m + 10 + 14] << 16) | w[m + 10 + 15]).isEqualTo(tms);
+    assertThat(w[m + 10 + 16]).isEqualTo(0x8000); // Tmp not implemented
+    assertThat(w[m + 10 + 17]).isEqualTo(4); // DCSt MPPT
+    assertThat(w[b2]).isEqualTo(2);
+    assertThat(w[b2 + 10]).isEqualTo(5940);
+    assertThat(w[b2 + 11]).isEqualTo(14_155);
+    int end = m + 2 + 48;
+    assertThat(w[end]).isEqualTo(0xFFFF);
+    assertThat(w[end + 1]).isZero();
+  }
+
+  @Test
+  void withoutTheExtensionTheMapEndsAfterModel103() {
+    int[] w = current.encode(PRODUCING);
+    int end = current.inverterModelAddress() - SunSpecRegisterMap.BASE_ADDRESS + 52;
+
+    assertThat(w[end]).isEqualTo(0xFFFF);
+    assertThat(w).hasSize(end + 2);
   }
 }

@@ -213,4 +213,37 @@ class PvInverterModelTest {
     assertThat(s.dcVoltageV()).isBetween(350.0, 800.0);
     assertThat(s.frequencyHz()).isCloseTo(50.0, within(0.05));
   }
+
+  @Test
+  void dcPowerSplitsOverTwoStrings55And45PercentAtSlightlyDifferentVoltages() {
+    PvInverterModel model = clearSky(local(2026, 6, 21, 0, 0));
+    InverterSnapshot s = model.snapshot(local(2026, 6, 21, 11, 0));
+
+    assertThat(s.dcInputs()).hasSize(2);
+    DcInput east = s.dcInputs().get(0);
+    DcInput west = s.dcInputs().get(1);
+    double dcW = s.acPowerW() / PvInverterModel.INVERTER_EFFICIENCY;
+    assertThat(east.powerW() + west.powerW()).isCloseTo(dcW, within(1e-6));
+    assertThat(east.powerW() / dcW).isCloseTo(0.55, within(1e-9));
+    assertThat(east.voltageV()).isGreaterThan(s.dcVoltageV()).isGreaterThan(west.voltageV());
+    assertThat(west.voltageV()).isCloseTo(s.dcVoltageV() * 0.97, within(1e-6));
+    assertThat(east.currentA()).isCloseTo(east.powerW() / east.voltageV(), within(1e-9));
+    assertThat(east.energyWh() + west.energyWh())
+        .isCloseTo(s.energyWh() / PvInverterModel.INVERTER_EFFICIENCY, within(1e-6));
+  }
+
+  @Test
+  void stringEnergyCountersNeverDecrease() {
+    PvInverterModel model = clearSky(local(2026, 6, 21, 0, 0));
+    double[] last = new double[2];
+    for (Instant t = local(2026, 6, 21, 6, 0); t.isBefore(local(2026, 6, 21, 20, 0));
+        t = t.plus(Duration.ofMinutes(7))) {
+      List<DcInput> in = model.snapshot(t).dcInputs();
+      for (int i = 0; i < 2; i++) {
+        assertThat(in.get(i).energyWh()).isGreaterThanOrEqualTo(last[i]);
+        last[i] = in.get(i).energyWh();
+      }
+    }
+    assertThat(last[0]).isGreaterThan(last[1]).isPositive();
+  }
 }
