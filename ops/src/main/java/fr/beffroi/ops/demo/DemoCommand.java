@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
             Clock simClock = ScaledClock.starting(simStart(), 1.0, Clock.systemUTC());
             try (IngestNode ingest = IngestNode.start(ingestConfig);
                  SunSpecModbusServer pv = SunSpecModbusServer.start("127.0.0.1", 0, List.of(
-                         SunSpecUnit.of(1, PvInverterModel.create(seed * 1000 + 1, 36.0, simClock)),
+                         SunSpecUnit.of(1, PvInverterModel.create(seed * 1000 + 1, 36.0, simClock)).withMpptExtension(),
                          SunSpecUnit.of(2, PvInverterModel.create(seed * 1000 + 2, 24.0, simClock))));
                  BmsModbusServer bms = BmsModbusServer.start("127.0.0.1", 0,
                          BuildingModel.create(BuildingConfig.school(seed), Clock.systemUTC()));
@@ -123,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
                          new AquiferModel(AquiferConfig.plateau(seed), Clock.systemUTC()))) {
                 out.println("  ingest     MQTT 127.0.0.1:" + ingest.mqttPort() + ", HTTP http://127.0.0.1:"
                         + ingest.httpPort() + " (/health, /metrics)");
-                out.println("  simulators PV: 2 SunSpec inverters (36 and 24 kWc) on Modbus TCP 127.0.0.1:" + pv.port()
+                out.println("  simulators PV: 2 SunSpec inverters (36 kWc with 2 MPPT strings, 24 kWc) on Modbus TCP 127.0.0.1:" + pv.port()
                         + ", sun of " + simStart().atZone(PARIS).toLocalDate());
                 out.println("             BMS: a school on Modbus TCP 127.0.0.1:" + bms.port()
                         + "; groundwater probe on " + probe.uri());
