@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class BmsModbusServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BmsModbusServer.class);
-  private static final int MAX_READ_QUANTITY = 125;
   private static final int MAX_WRITE_QUANTITY = 123;
 
   private final ModbusTcpBinding binding;
@@ -100,23 +99,14 @@ public final class BmsModbusServer implements AutoCloseable {
         throws ModbusResponseException {
       FunctionCode fc = FunctionCode.READ_HOLDING_REGISTERS;
       Unit unit = unit(fc, unitId);
-      int quantity = request.quantity();
-      if (quantity < 1 || quantity > MAX_READ_QUANTITY) {
-        throw error(fc, ExceptionCode.ILLEGAL_DATA_VALUE);
+      try {
+        return HoldingRegisterReads.answer(request.address(), request.quantity(), unit.map().size(),
+            () -> unit.map().encode(unit.model().snapshot()));
+      } catch (ModbusResponseException e) {
+        LOG.debug("BMS unit {} refused a read at {} x{}: {}", unitId, request.address(), request.quantity(),
+            e.getExceptionCode());
+        throw e;
       }
-      int first = request.address();
-      if (first + quantity > unit.map().size()) {
-        LOG.debug("BMS unit {} read outside the map: address {} quantity {}", unitId, first, quantity);
-        throw error(fc, ExceptionCode.ILLEGAL_DATA_ADDRESS);
-      }
-      int[] words = unit.map().encode(unit.model().snapshot());
-      byte[] bytes = new byte[quantity * 2];
-      for (int i = 0; i < quantity; i++) {
-        int w = words[first + i];
-        bytes[2 * i] = (byte) (w >>> 8);
-        bytes[2 * i + 1] = (byte) w;
-      }
-      return new ReadHoldingRegistersResponse(bytes);
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
 import com.digitalpetri.modbus.pdu.ReadHoldingRegistersResponse;
 import com.digitalpetri.modbus.server.ModbusRequestContext;
 import com.digitalpetri.modbus.server.ModbusServices;
-import fr.beffroi.sim.model.pv.InverterSnapshot;
 import fr.beffroi.sim.model.pv.PvInverterModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class SunSpecModbusServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SunSpecModbusServer.class);
-  private static final int MAX_READ_QUANTITY = 125;
 
   private final ModbusTcpBinding binding;
   private final String host;
@@ -107,25 +105,15 @@ public final class SunSpecModbusServer implements AutoCloseable {
         LOG.debug("SunSpec read for unit {} not served, from {}", unitId, remote(context));
         throw error(ExceptionCode.GATEWAY_TARGET_DEVICE_FAILED_TO_RESPONSE);
       }
-      int quantity = request.quantity();
-      if (quantity < 1 || quantity > MAX_READ_QUANTITY) {
-        throw error(ExceptionCode.ILLEGAL_DATA_VALUE);
-      }
       int first = request.address() - SunSpecRegisterMap.BASE_ADDRESS;
-      if (first < 0 || first + quantity > image.map().size()) {
-        LOG.debug("SunSpec unit {} read outside the map: address {} quantity {}",
-            unitId, request.address(), quantity);
-        throw error(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+      try {
+        return HoldingRegisterReads.answer(first, request.quantity(), image.map().size(),
+            () -> image.map().encode(image.unit().model().snapshot()));
+      } catch (ModbusResponseException e) {
+        LOG.debug("SunSpec unit {} refused a read at {} x{}: {}", unitId, request.address(), request.quantity(),
+            e.getExceptionCode());
+        throw e;
       }
-      InverterSnapshot snapshot = image.unit().model().snapshot();
-      int[] words = image.map().encode(snapshot);
-      byte[] bytes = new byte[quantity * 2];
-      for (int i = 0; i < quantity; i++) {
-        int w = words[first + i];
-        bytes[2 * i] = (byte) (w >>> 8);
-        bytes[2 * i + 1] = (byte) w;
-      }
-      return new ReadHoldingRegistersResponse(bytes);
     }
 
     private static ModbusResponseException error(ExceptionCode code) {
