@@ -87,18 +87,8 @@ public final class ReadingStore {
             SeqLedger ledger = new SeqLedger(loaded);
             for (int i : indexes) {
                 ReadingBatch b = batches.get(i);
-                int stored = 0;
-                int duplicates = 0;
-                for (Reading r : b.readings()) {
-                    if (ledger.covers(r.seq())) {
-                        duplicates++;
-                        continue;
-                    }
-                    stored++;
-                    rows.text(tenant).text(gateway).number(r.seq()).text(r.device()).text(r.point())
-                            .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
-                            .timestamp(receivedAt).endRow();
-                }
+                int stored = appendRows(rows, tenant, gateway, b, ledger, receivedAt);
+                int duplicates = b.readings().size() - stored;
                 rowCount += stored;
                 ledger.record(new SeqRange(b.seqFrom(), b.seqTo()));
                 acks[i] = BatchAck.committed(gateway, b.seqFrom(), b.seqTo(), stored, duplicates);
@@ -107,6 +97,25 @@ public final class ReadingStore {
         }
         if (rowCount > 0) copy(c, rows.toString());
         return List.of(acks);
+    }
+
+    /**
+     * Appends the COPY rows of the batch's readings the ledger does not cover yet; returns how many.
+     * A method of its own, the per-reading loop: inside writeInTransaction it made the JIT compile
+     * (and after each deoptimisation recompile) that whole method, up to 0.6 s of C2 in a
+     * benchmark round, on the cores the ingest runs on.
+     */
+    private static int appendRows(CopyText rows, String tenant, String gateway, ReadingBatch b, SeqLedger ledger,
+                                  Instant receivedAt) {
+        int stored = 0;
+        for (Reading r : b.readings()) {
+            if (ledger.covers(r.seq())) continue;
+            stored++;
+            rows.text(tenant).text(gateway).number(r.seq()).text(r.device()).text(r.point())
+                    .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
+                    .timestamp(receivedAt).endRow();
+        }
+        return stored;
     }
 
     /**

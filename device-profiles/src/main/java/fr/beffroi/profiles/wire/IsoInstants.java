@@ -1,9 +1,8 @@
 package fr.beffroi.profiles.wire;
 
-import java.time.DateTimeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * Instants in the one text form the wire, the edge buffer and COPY all use: exactly what
@@ -12,29 +11,46 @@ import java.time.ZoneOffset;
  *
  * <p>Why not the JDK's formatter: these run for every reading on both hot paths (uplink encode,
  * buffer peek, ingest decode, COPY), and the general ISO formatter was the largest single cost
- * there. Only the fixed layout's digits are handled here; the calendar arithmetic and its
- * validation stay {@link LocalDateTime}'s, and every other form goes to the JDK, so results are
- * always the ones {@code Instant.toString}/{@code Instant.parse} would give.
+ * there; after it, LocalDateTime's three objects per instant were. Only the fixed layout's digits
+ * and the proleptic Gregorian day arithmetic (LocalDate's own formulas) are done here; every other
+ * form goes to the JDK, so results are always the ones {@code Instant.toString}/{@code Instant.parse}
+ * would give (tests compare them over every day of the years 0000-9999).
  */
 public final class IsoInstants {
     /** {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}: the longest form handled here. */
     private static final int MAX_LENGTH = 30;
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** Days of a 400-year Gregorian cycle. */
+    private static final long DAYS_PER_CYCLE = 146_097;
+    /** Days from 0000-01-01 to 1970-01-01. */
+    private static final long DAYS_0000_TO_1970 = DAYS_PER_CYCLE * 5L - (30L * 365L + 7L);
+    private static final long EPOCH_DAY_1000 = LocalDate.of(1000, 1, 1).toEpochDay();
+    private static final long EPOCH_DAY_10000 = LocalDate.of(10000, 1, 1).toEpochDay();
 
     private IsoInstants() {
     }
 
     /** Exactly {@code value.toString()}. */
     public static String format(Instant value) {
-        char[] c = new char[MAX_LENGTH];
-        int n = write(c, value);
-        return n < 0 ? value.toString() : new String(c, 0, n);
+        byte[] b = new byte[MAX_LENGTH];
+        int n = write(b, value);
+        // ASCII bytes as ISO-8859-1: a plain copy into a compact string, no decoding or compression pass.
+        return n < 0 ? value.toString() : new String(b, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     /** Appends exactly {@code value.toString()} and returns {@code out}. */
     public static StringBuilder appendTo(StringBuilder out, Instant value) {
-        char[] c = new char[MAX_LENGTH];
-        int n = write(c, value);
-        return n < 0 ? out.append(value) : out.append(c, 0, n);
+        // A compact string appends by array copy; a char[] would be checked char by char.
+        return out.append(format(value));
+    }
+
+    /**
+     * Writes exactly {@code value.toString()} as ASCII into {@code b} (at least 30 bytes), returning
+     * its length, or -1 for the forms left to the JDK (years outside 1000–9999). For the wire
+     * writer, which hands the bytes to JSON as they are.
+     */
+    static int writeAscii(byte[] b, Instant value) {
+        return write(b, value);
     }
 
     /**
@@ -64,12 +80,13 @@ public final class IsoInstants {
             nanos = fraction;
             for (int i = n - 1 - 20; i < 9; i++) nanos *= 10;
         }
-        try {
-            long epochSecond = LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC);
-            return Instant.ofEpochSecond(epochSecond, nanos);
-        } catch (DateTimeException e) {
+        // The checks LocalDateTime.of makes (years 0000-9999 are all valid), without its three objects.
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
             return null;
         }
+        return Instant.ofEpochSecond(epochDay(year, month, day) * SECONDS_PER_DAY
+                + hour * 3600L + minute * 60L + second, nanos);
     }
 
     /** Always the result (or the exception) {@link Instant#parse} would give, faster for the common form. */
@@ -78,27 +95,38 @@ public final class IsoInstants {
         return fast != null ? fast : Instant.parse(s);
     }
 
-    /** Writes the ISO_INSTANT form into {@code c}, returning its length, or -1 for years outside 1000–9999. */
-    private static int write(char[] c, Instant value) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
-        int year = t.getYear();
+    /** Writes the ISO_INSTANT form into {@code c} as ASCII, returning its length, or -1 for years outside 1000–9999. */
+    private static int write(byte[] c, Instant value) {
+        long epochSecond = value.getEpochSecond();
+        long epochDay = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
         // Signed or five-digit years: rare enough for the general formatter.
-        if (year < 1000 || year > 9999) return -1;
+        if (epochDay < EPOCH_DAY_1000 || epochDay >= EPOCH_DAY_10000) return -1;
+        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+        // LocalDate.ofEpochDay's civil-from-days arithmetic, inlined: no objects per reading.
+        long zeroDay = epochDay + DAYS_0000_TO_1970 - 60; // days since 0000-03-01
+        long era = Math.floorDiv(zeroDay, DAYS_PER_CYCLE);
+        long dayOfEra = zeroDay - era * DAYS_PER_CYCLE;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+        int dayOfYear = (int) (dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100));
+        int marchMonth = (5 * dayOfYear + 2) / 153; // 0 is March
+        int day = dayOfYear - (153 * marchMonth + 2) / 5 + 1;
+        int month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
         int n = 0;
         n = put(c, n, year, 4);
-        c[n++] = '-';
-        n = put(c, n, t.getMonthValue(), 2);
-        c[n++] = '-';
-        n = put(c, n, t.getDayOfMonth(), 2);
-        c[n++] = 'T';
-        n = put(c, n, t.getHour(), 2);
-        c[n++] = ':';
-        n = put(c, n, t.getMinute(), 2);
-        c[n++] = ':';
-        n = put(c, n, t.getSecond(), 2);
+        c[n++] = (byte) '-';
+        n = put(c, n, month, 2);
+        c[n++] = (byte) '-';
+        n = put(c, n, day, 2);
+        c[n++] = (byte) 'T';
+        n = put(c, n, secondOfDay / 3600, 2);
+        c[n++] = (byte) ':';
+        n = put(c, n, secondOfDay / 60 % 60, 2);
+        c[n++] = (byte) ':';
+        n = put(c, n, secondOfDay % 60, 2);
         int nanos = value.getNano();
         if (nanos > 0) {
-            c[n++] = '.';
+            c[n++] = (byte) '.';
             // Like ISO_INSTANT: 3, 6 or 9 digits, the fewest that keep every non-zero one.
             if (nanos % 1_000_000 == 0) {
                 n = put(c, n, nanos / 1_000_000, 3);
@@ -108,13 +136,31 @@ public final class IsoInstants {
                 n = put(c, n, nanos, 9);
             }
         }
-        c[n++] = 'Z';
+        c[n++] = (byte) 'Z';
         return n;
     }
 
-    private static int put(char[] c, int at, int value, int width) {
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (LocalDate.toEpochDay's arithmetic). */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year; // years starting in March, so that February comes last
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * DAYS_PER_CYCLE + dayOfEra - DAYS_0000_TO_1970 + 60;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static int put(byte[] c, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
+            c[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
         return at + width;

@@ -46,6 +46,9 @@ final class StreamingBatchReader {
     static ReadingBatch read(byte[] payload) {
         // WireCodec's own mapper's factory: no comments, no NaN literals, no duplicates check, as there.
         try (JsonParser p = WireCodec.MAPPER.getFactory().createParser(payload)) {
+            // Jackson's bundled FastDoubleParser: correctly rounded like Double.parseDouble (so the
+            // same value data binding reads), several times faster on the value of every reading.
+            p.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
             ReadingBatch batch = batch(p);
             // Trailing content: WireCodec ignores it, but "sure" means nothing odd at all.
             return batch != null && p.nextToken() == null ? batch : null;

@@ -15,6 +15,8 @@ import java.time.Instant;
  */
 final class StreamingBatchWriter {
     private static final int BYTES_PER_READING = 140;
+    /** The longest instant IsoInstants writes itself: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */
+    private static final int INSTANT_BYTES = 30;
 
     private StreamingBatchWriter() {
     }
@@ -30,12 +32,13 @@ final class StreamingBatchWriter {
             g.writeNumberField("seqTo", batch.seqTo());
             instant(g, "sentAt", batch.sentAt());
             g.writeArrayFieldStart("readings");
+            byte[] scratch = new byte[INSTANT_BYTES];
             for (Reading r : batch.readings()) {
                 g.writeStartObject();
                 g.writeNumberField("seq", r.seq());
                 g.writeStringField("device", r.device());
                 g.writeStringField("point", r.point());
-                instant(g, "ts", r.ts());
+                ts(g, r.ts(), scratch);
                 g.writeNumberField("value", r.value());
                 g.writeStringField("unit", r.unit());
                 g.writeStringField("quality", r.quality().name());
@@ -47,6 +50,20 @@ final class StreamingBatchWriter {
             throw new UncheckedIOException("cannot encode ReadingBatch", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A reading's ts (never null): its ASCII bytes go out as a JSON string without the generator's
+     * escaping pass or a String per reading — an instant's text has nothing to escape.
+     */
+    private static void ts(JsonGenerator g, Instant value, byte[] scratch) throws IOException {
+        g.writeFieldName("ts");
+        int n = IsoInstants.writeAscii(scratch, value);
+        if (n < 0) {
+            g.writeString(IsoInstants.format(value));
+        } else {
+            g.writeRawUTF8String(scratch, 0, n);
+        }
     }
 
     private static void instant(JsonGenerator g, String field, Instant value) throws IOException {

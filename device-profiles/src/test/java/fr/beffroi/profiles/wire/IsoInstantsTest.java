@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,29 @@ class IsoInstantsTest {
             Instant t = Instant.parse(s);
             assertThat(IsoInstants.format(t)).isEqualTo(t.toString());
             assertThat(IsoInstants.appendTo(new StringBuilder(), t).toString()).isEqualTo(t.toString());
+        }
+    }
+
+    @Test
+    void everyDayOfTheFourDigitYearsIsWrittenAndReadAsTheJdkDoes() {
+        // The day arithmetic is LocalDate's, inlined: compare over every day, from 0000 to 9999,
+        // at a second of the day that moves, and every impossible day-of-month on the way.
+        long first = LocalDate.of(0, 1, 1).toEpochDay();
+        long last = LocalDate.of(9999, 12, 31).toEpochDay();
+        for (long day = first; day <= last; day++) {
+            Instant t = Instant.ofEpochSecond(day * 86_400 + Math.floorMod(day * 7_919, 86_400));
+            String jdk = t.toString();
+            assertThat(IsoInstants.format(t)).isEqualTo(jdk);
+            assertThat(IsoInstants.parseOrNull(jdk)).isEqualTo(t);
+        }
+        for (int year : new int[]{0, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999}) {
+            for (int month = 1; month <= 12; month++) {
+                for (int day = 28; day <= 32; day++) {
+                    String s = String.format("%04d-%02d-%02dT00:00:00Z", year, month, day);
+                    boolean valid = day <= YearMonth.of(year, month).lengthOfMonth();
+                    assertThat(IsoInstants.parseOrNull(s)).as(s).isEqualTo(valid ? Instant.parse(s) : null);
+                }
+            }
         }
     }
 

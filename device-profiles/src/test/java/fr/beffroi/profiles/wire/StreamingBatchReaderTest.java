@@ -48,6 +48,33 @@ class StreamingBatchReaderTest {
     }
 
     @Test
+    void everyValueIsReadToTheBitAsDataBindingReadsIt() throws Exception {
+        // The fast path parses values with Jackson's FastDoubleParser, data binding with the JDK's.
+        List<Double> values = new ArrayList<>(List.of(0.1, 0.2, 1e23, 9007199254740993.0, 4.9e-324, 2.2250738585072014E-308,
+                2.225073858507201E-308, 1.7976931348623157e308, -0.0, 123456.789e-5, 1000.0 + 976 * 3.25));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            double v = Double.longBitsToDouble(random.nextLong());
+            if (Double.isFinite(v)) values.add(v);
+            values.add(random.nextInt(1_000_000) / 1000.0);
+        }
+        Instant base = Instant.parse("2026-11-25T10:00:00Z");
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            readings.add(new Reading(i + 1, "d", "p", base, values.get(i), "1", Quality.GOOD));
+        }
+        byte[] json = WireCodec.encode(new ReadingBatch("t", "g", 1, values.size(), base, readings));
+        // Also the forms the JDK writes no longer but a gateway might: many digits, exponents, integers.
+        byte[] odd = utf8(PLAIN.replace("-3.25E7", "0.30000000000000004441")
+                .replace("\"value\":1200", "\"value\":1.00000000000000011102230246251565404236316680908203125"));
+
+        ReadingBatch fast = StreamingBatchReader.read(json);
+
+        assertThat(fast).isNotNull().isEqualTo(bound(json));
+        assertThat(StreamingBatchReader.read(odd)).isNotNull().isEqualTo(bound(odd));
+    }
+
+    @Test
     void thePlainShapeIsReadLikeWireCodec() throws Exception {
         assertThat(StreamingBatchReader.read(utf8(PLAIN))).isNotNull().isEqualTo(bound(utf8(PLAIN)))
                 .isEqualTo(WireCodec.decodeBatch(utf8(PLAIN)));

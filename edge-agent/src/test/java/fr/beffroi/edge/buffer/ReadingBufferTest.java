@@ -59,6 +59,24 @@ class ReadingBufferTest {
     }
 
     @Test
+    void readsBackEveryTextAndValueExactlyAsAppended() {
+        // peek reads text as UTF-8 bytes and checks for NULL only on 0.0: the edges of both.
+        List<Reading> odd = List.of(
+                new Reading(0, "chaufferie-école", "T°", T0, 0.0, "°C", Quality.GOOD),
+                new Reading(0, "pompe 🚰", "", T0.plusNanos(1), 0.0, "", Quality.BAD),
+                new Reading(0, "d", "p", T0.plusMillis(2), Double.NaN, "1", Quality.UNCERTAIN),
+                new Reading(0, "tab\tand\nnewline", "\u0001", T0.plusSeconds(3), -1.5e-300, "W.h", Quality.GOOD));
+
+        buffer.append(odd);
+
+        List<Reading> back = buffer.peek(0, 10);
+        assertThat(back).hasSize(odd.size());
+        for (int i = 0; i < odd.size(); i++) {
+            assertThat(back.get(i)).isEqualTo(odd.get(i).withSeq(i + 1));
+        }
+    }
+
+    @Test
     void neverReusesASeqEvenAfterEverythingWasConfirmedAndTheFileReopened() {
         buffer.append(Readings.of("inv1", 3, T0));
         buffer.confirm(1, 3);
