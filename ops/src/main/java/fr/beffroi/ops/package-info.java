@@ -1,4 +1,5 @@
 /**
- * The {@code ./beffroi} command line: one entry point for the demo and the benchmark. Depends on both\n * deployables; nothing depends on it.
+ * The {@code ./beffroi} command line: one entry point for the demo and the benchmark. Depends on both
+ * deployables; nothing depends on it.
  */
 package fr.beffroi.ops;
