@@ -3,6 +3,7 @@ package fr.beffroi.ingest.store;
 import fr.beffroi.profiles.wire.BatchAck;
 import fr.beffroi.profiles.wire.Reading;
 import fr.beffroi.profiles.wire.ReadingBatch;
+import fr.beffroi.profiles.wire.WireCodec;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -33,8 +34,9 @@ import java.util.Set;
  * only if the range that covers it is recorded, in the same transaction.
  */
 public final class ReadingStore {
+    /** The columns, in the order every COPY row gives them; attrs last, {@code \N} for a plain sample. */
     public static final String COPY_SQL = "COPY reading (tenant, gateway, seq, device, point, ts, value, unit, quality,"
-            + " received_at) FROM STDIN (FORMAT text)";
+            + " received_at, attrs) FROM STDIN (FORMAT text)";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -113,7 +115,7 @@ public final class ReadingStore {
             stored++;
             rows.text(tenant).text(gateway).number(r.seq()).text(r.device()).text(r.point())
                     .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
-                    .timestamp(receivedAt).endRow();
+                    .timestamp(receivedAt).text(WireCodec.attrsJson(r.attrs())).endRow();
         }
         return stored;
     }

@@ -5,6 +5,8 @@ import fr.beffroi.ingest.app.IngestNode;
 import fr.beffroi.ingest.auth.SecretHash;
 import fr.beffroi.ingest.metrics.IngestMetrics.Outcome;
 import fr.beffroi.profiles.wire.BatchAck;
+import fr.beffroi.profiles.wire.Quality;
+import fr.beffroi.profiles.wire.Reading;
 import fr.beffroi.profiles.wire.ReadingBatch;
 import fr.beffroi.profiles.wire.Topics;
 import fr.beffroi.profiles.wire.WireCodec;
@@ -30,9 +32,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IngestNodeIT {
     static final String TENANT = "liancourt";
     static final String SECRET = "correct horse battery staple";
-    static final int GATEWAYS = 13;
+    static final int GATEWAYS = 14;
 
     static EmbeddedPostgres pg;
     static IngestNode node;
@@ -73,6 +78,14 @@ class IngestNodeIT {
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    static String text(String sql) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
@@ -295,7 +308,7 @@ class IngestNodeIT {
     @Test
     void migrationsAreAppliedOnlyOnce() throws Exception {
         assertThat(Migrations.apply(pg.getPostgresDatabase())).isEmpty();
-        assertThat(Migrations.bundled()).extracting(Migrations.Migration::version).containsExactly(1, 2, 3);
+        assertThat(Migrations.bundled()).extracting(Migrations.Migration::version).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -305,6 +318,39 @@ class IngestNodeIT {
         }
         assertThat(count("select count(*) from pg_partitioned_table where partrelid = 'reading'::regclass")).isEqualTo(1);
         assertThat(count("select count(*) from pg_class where relname = 'reading_p20261125'")).isEqualTo(1);
-        assertThat(count("select count(*) from schema_migration")).isEqualTo(3);
+        assertThat(count("select count(*) from schema_migration")).isEqualTo(4);
+    }
+
+    @Test
+    void anEventsAttributesAreStoredAsJsonbBesideAPlainSample() throws Exception {
+        Map<String, String> lift = new LinkedHashMap<>();
+        lift.put("tag", "0003E71CBE991A14");
+        lift.put("status", "OK");
+        lift.put("side", "LEFT");
+        lift.put("lat", "49.3712");
+        lift.put("lon", "2.4125");
+        lift.put("stream", "OMR");
+        // What COPY's text format must escape, after JSON escaped it: backslashes, tab, newline.
+        lift.put("note", "bac \"vert\"\tcôté\\gauche\nrue de l'Église 🚛");
+        Instant ts = TestGateway.TS;
+        ReadingBatch batch = new ReadingBatch(TENANT, "gw-14", 9001, 9002, ts, List.of(
+                new Reading(9001, "truck-07-rfid", "lift", ts, 12.4, "kg", Quality.GOOD, lift),
+                new Reading(9002, "truck-07-rfid", "load", ts.plusSeconds(1), 3120.5, "kg", Quality.GOOD)));
+
+        HttpResponse<String> answer = post("gw-14", SECRET, WireCodec.encode(batch));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(WireCodec.decodeAck(answer.body().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(BatchAck.committed("gw-14", 9001, 9002, 2, 0));
+        String where = "from reading where gateway = 'gw-14' and seq = ";
+        assertThat(text("select attrs->>'tag' " + where + 9001)).isEqualTo("0003E71CBE991A14");
+        assertThat(text("select attrs->>'side' " + where + 9001)).isEqualTo("LEFT");
+        assertThat(text("select attrs->>'note' " + where + 9001)).isEqualTo(lift.get("note"));
+        assertThat(count("select count(*) " + where + 9001 + " and value = 12.4 and unit = 'kg'"
+                + " and jsonb_typeof(attrs) = 'object' and (select count(*) from jsonb_object_keys(attrs)) = 7"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) " + where + 9002 + " and attrs is null")).isEqualTo(1);
+        assertThat(count("select count(*) from reading where gateway = 'gw-14' and attrs @> '{\"stream\": \"OMR\"}'"))
+                .isEqualTo(1);
     }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fast path of {@link WireCodec#decodeBatch}: Jackson's streaming parser over the exact shape a
- * gateway sends (every field once, of its own JSON type, instants as {@code ...T..:..:..[.f]Z}),
+ * gateway sends (every field once, of its own JSON type, instants as {@code ...T..:..:..[.f]Z},
+ * a reading's optional {@code attrs} as an object of strings, each key once),
  * building the records directly. Decoding was the ingest's largest CPU cost after COPY, mostly
  * in data binding and the general ISO instant parser.
  *
@@ -38,6 +41,8 @@ final class StreamingBatchReader {
     private static final int UNIT = 1 << 5;
     private static final int QUALITY = 1 << 6;
     private static final int ALL_READING = (1 << 7) - 1;
+    /** Optional, so not part of ALL_READING. */
+    private static final int ATTRS = 1 << 7;
 
     private StreamingBatchReader() {
     }
@@ -123,6 +128,7 @@ final class StreamingBatchReader {
         double value = 0;
         String unit = null;
         Quality quality = null;
+        Map<String, String> attrs = Map.of();
         int seen = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
@@ -134,6 +140,7 @@ final class StreamingBatchReader {
                 case "value" -> VALUE;
                 case "unit" -> UNIT;
                 case "quality" -> QUALITY;
+                case "attrs" -> ATTRS;
                 default -> 0;
             };
             if (field == 0 || (seen & field) != 0) return null;
@@ -160,13 +167,27 @@ final class StreamingBatchReader {
                 case UNIT -> {
                     if ((unit = text(p, t)) == null) return null;
                 }
-                default -> {
+                case QUALITY -> {
                     if ((quality = quality(p, t)) == null) return null;
+                }
+                default -> {
+                    if ((attrs = attrs(p, t)) == null) return null;
                 }
             }
         }
-        if (p.currentToken() != JsonToken.END_OBJECT || seen != ALL_READING) return null;
-        return new Reading(seq, device, point, ts, value, unit, quality);
+        if (p.currentToken() != JsonToken.END_OBJECT || (seen & ALL_READING) != ALL_READING) return null;
+        return new Reading(seq, device, point, ts, value, unit, quality, attrs);
+    }
+
+    /** An object of string values, each key once; anything else (null, a number...) is left to data binding. */
+    private static Map<String, String> attrs(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_OBJECT) return null;
+        Map<String, String> attrs = new LinkedHashMap<>();
+        String key;
+        while ((key = p.nextFieldName()) != null) {
+            if (p.nextToken() != JsonToken.VALUE_STRING || attrs.put(key, p.getText()) != null) return null;
+        }
+        return p.currentToken() == JsonToken.END_OBJECT ? attrs : null;
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException {

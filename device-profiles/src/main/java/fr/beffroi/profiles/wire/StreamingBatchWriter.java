@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The fast path of {@link WireCodec#encode} for a ReadingBatch: Jackson's streaming generator,
@@ -42,6 +43,7 @@ final class StreamingBatchWriter {
                 g.writeNumberField("value", r.value());
                 g.writeStringField("unit", r.unit());
                 g.writeStringField("quality", r.quality().name());
+                if (!r.attrs().isEmpty()) attrs(g, r.attrs());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -50,6 +52,13 @@ final class StreamingBatchWriter {
             throw new UncheckedIOException("cannot encode ReadingBatch", e);
         }
         return out.toByteArray();
+    }
+
+    /** An event's attributes, in their order; left out when empty, as data binding's NON_EMPTY does. */
+    private static void attrs(JsonGenerator g, Map<String, String> attrs) throws IOException {
+        g.writeObjectFieldStart("attrs");
+        for (Map.Entry<String, String> e : attrs.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+        g.writeEndObject();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +37,8 @@ class StreamingBatchReaderTest {
             Instant ts = base.plusSeconds(i).plusNanos(i % 4 == 0 ? 0 : i % 4 == 1 ? i * 1_000_000L
                     : i % 4 == 2 ? i * 1_000L : i);
             readings.add(new Reading(i, "pv-" + (i % 3), "W", ts, i * 1.5e-3 - 7, "W",
-                    Quality.values()[i % Quality.values().length]));
+                    Quality.values()[i % Quality.values().length],
+                    i % 5 == 0 ? Map.of("tag", "0003E71CBE991A" + i, "côté \"g\"", "a\tb") : Map.of()));
         }
         readings.add(new Reading(51, "salle des fêtes \"nord\"\t°C", "Hz", base, Double.MAX_VALUE, "1", Quality.BAD));
         byte[] json = WireCodec.MAPPER.writeValueAsBytes(
@@ -99,6 +101,10 @@ class StreamingBatchReaderTest {
                 PLAIN.replace("\"sentAt\":\"2026-11-25T10:00:00Z\"", "\"sentAt\":1764064800"), // epoch number
                 PLAIN.replace("\"readings\":[", "\"readings\":[1,"),                   // not an object
                 PLAIN + " {}",                                                          // trailing content
+                PLAIN.replace("\"quality\":\"GOOD\"", "\"quality\":\"GOOD\",\"attrs\":{\"n\":1}"),  // non-text attr
+                PLAIN.replace("\"quality\":\"GOOD\"", "\"quality\":\"GOOD\",\"attrs\":null"),     // null attrs
+                PLAIN.replace("\"quality\":\"GOOD\"", "\"quality\":\"GOOD\",\"attrs\":{\"a\":\"1\",\"a\":\"2\"}"), // repeated key
+                PLAIN.replace("\"quality\":\"GOOD\"", "\"quality\":\"GOOD\",\"attrs\":{},\"attrs\":{}"), // repeated attrs
                 "{not json",
                 "null",
                 "");

@@ -3,6 +3,8 @@ package fr.beffroi.edge.buffer;
 import fr.beffroi.profiles.wire.IsoInstants;
 import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
+import fr.beffroi.profiles.wire.WireCodec;
+import fr.beffroi.profiles.wire.WireFormatException;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,7 +59,8 @@ public final class ReadingBuffer implements AutoCloseable {
               ts      TEXT NOT NULL,
               value   REAL,
               unit    TEXT NOT NULL,
-              quality TEXT NOT NULL
+              quality TEXT NOT NULL,
+              attrs   TEXT
             )""";
     private static final String SCHEMA_DEAD_LETTER = """
             CREATE TABLE IF NOT EXISTS dead_letter (
@@ -68,7 +72,8 @@ public final class ReadingBuffer implements AutoCloseable {
               unit    TEXT NOT NULL,
               quality TEXT NOT NULL,
               reason  TEXT NOT NULL,
-              at      TEXT NOT NULL
+              at      TEXT NOT NULL,
+              attrs   TEXT
             )""";
 
     private final Path path;
@@ -133,6 +138,8 @@ public final class ReadingBuffer implements AutoCloseable {
             try (Statement s = db.createStatement()) {
                 s.execute(SCHEMA_READINGS);
                 s.execute(SCHEMA_DEAD_LETTER);
+                addAttrsColumn(s, "readings", path);
+                addAttrsColumn(s, "dead_letter", path);
                 try (ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
                     String journal = mode.next() ? mode.getString(1) : "?";
                     if (!"wal".equalsIgnoreCase(journal)) {
@@ -148,6 +155,21 @@ public final class ReadingBuffer implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new BufferException("cannot open buffer " + path, e);
         }
+    }
+
+    /**
+     * Upgrades a buffer file written before readings had attributes, in place: a nullable column
+     * (a plain sample stores NULL) is added without rewriting the rows, and the readings already
+     * waiting read back as samples. Runs in auto-commit, before anything else touches the file.
+     */
+    private static void addAttrsColumn(Statement s, String table, Path path) throws SQLException {
+        try (ResultSet cols = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (cols.next()) {
+                if ("attrs".equals(cols.getString("name"))) return;
+            }
+        }
+        s.execute("ALTER TABLE " + table + " ADD COLUMN attrs TEXT");
+        LOG.info("buffer {}: table {} upgraded with an attrs column", path, table);
     }
 
     /**
@@ -172,7 +194,8 @@ public final class ReadingBuffer implements AutoCloseable {
             throw new BufferException("buffer " + path + ": cannot restore synchronous=FULL before an append", e);
         }
         try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO readings (device, point, ts, value, unit, quality) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq")) {
+                "INSERT INTO readings (device, point, ts, value, unit, quality, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING seq")) {
             for (Reading r : readings) {
                 insert.setString(1, r.device());
                 insert.setString(2, r.point());
@@ -180,6 +203,8 @@ public final class ReadingBuffer implements AutoCloseable {
                 insert.setDouble(4, r.value());
                 insert.setString(5, r.unit());
                 insert.setString(6, r.quality().name());
+                // JSON text, NULL for a plain sample (nearly all of them: no JSON work then).
+                insert.setString(7, WireCodec.attrsJson(r.attrs()));
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     seqs.add(rs.getLong(1));
@@ -214,12 +239,12 @@ public final class ReadingBuffer implements AutoCloseable {
     /** Up to {@code max} readings with a seq above {@code afterSeq}, in seq order. */
     public synchronized List<Reading> peek(long afterSeq, int max) {
         try (PreparedStatement q = db.prepareStatement(
-                "SELECT seq, device, point, ts, value, unit, quality FROM readings WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                "SELECT seq, device, point, ts, value, unit, quality, attrs FROM readings WHERE seq > ? ORDER BY seq LIMIT ?")) {
             q.setLong(1, afterSeq);
             q.setInt(2, max);
             List<Reading> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) out.add(reading(rs));
+                while (rs.next()) out.add(reading(rs, 8));
             }
             db.commit();
             return out;
@@ -259,8 +284,8 @@ public final class ReadingBuffer implements AutoCloseable {
             throw new BufferException("buffer " + path + ": cannot restore synchronous=FULL before a dead-letter", e);
         }
         try (PreparedStatement copy = db.prepareStatement("""
-                INSERT OR REPLACE INTO dead_letter (seq, device, point, ts, value, unit, quality, reason, at)
-                SELECT seq, device, point, ts, value, unit, quality, ?, ? FROM readings WHERE seq BETWEEN ? AND ?""");
+                INSERT OR REPLACE INTO dead_letter (seq, device, point, ts, value, unit, quality, attrs, reason, at)
+                SELECT seq, device, point, ts, value, unit, quality, attrs, ?, ? FROM readings WHERE seq BETWEEN ? AND ?""");
              PreparedStatement delete = db.prepareStatement("DELETE FROM readings WHERE seq BETWEEN ? AND ?")) {
             copy.setString(1, reason == null ? "" : reason);
             copy.setString(2, clock.instant().toString());
@@ -306,11 +331,11 @@ public final class ReadingBuffer implements AutoCloseable {
     /** The oldest dead letters, for an operator or a test to look at. */
     public synchronized List<DeadLetter> deadLetters(int max) {
         try (PreparedStatement q = db.prepareStatement(
-                "SELECT seq, device, point, ts, value, unit, quality, reason, at FROM dead_letter ORDER BY seq LIMIT ?")) {
+                "SELECT seq, device, point, ts, value, unit, quality, reason, at, attrs FROM dead_letter ORDER BY seq LIMIT ?")) {
             q.setInt(1, max);
             List<DeadLetter> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) out.add(new DeadLetter(reading(rs), rs.getString(8), Instant.parse(rs.getString(9))));
+                while (rs.next()) out.add(new DeadLetter(reading(rs, 10), rs.getString(8), Instant.parse(rs.getString(9))));
             }
             db.commit();
             return out;
@@ -377,12 +402,24 @@ public final class ReadingBuffer implements AutoCloseable {
         synchronousFull = full;
     }
 
-    private static Reading reading(ResultSet rs) throws SQLException {
+    private Reading reading(ResultSet rs, int attrsColumn) throws SQLException {
         double value = rs.getDouble(5);
         // SQLite stores NaN as NULL, which the driver reads as 0.0: only then is wasNull worth its native call.
         if (value == 0.0 && rs.wasNull()) value = Double.NaN;
         return new Reading(rs.getLong(1), text(rs, 2), text(rs, 3), IsoInstants.parse(text(rs, 4)),
-                value, text(rs, 6), Quality.valueOf(text(rs, 7)));
+                value, text(rs, 6), Quality.valueOf(text(rs, 7)), attrs(rs, rs.getLong(1), attrsColumn));
+    }
+
+    /** A plain sample's NULL costs one native call; only an event's attributes are parsed. */
+    private Map<String, String> attrs(ResultSet rs, long seq, int column) throws SQLException {
+        byte[] json = rs.getBytes(column);
+        if (json == null) return Map.of();
+        try {
+            return WireCodec.attrsFromJson(new String(json, StandardCharsets.UTF_8));
+        } catch (WireFormatException e) {
+            // Only this class writes the column: unreadable means the file is damaged.
+            throw new SQLException("buffer " + path + ": seq " + seq + " has unreadable attrs: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -3,5 +3,7 @@
  * delete skips its own fsync, since losing it only causes a deduplicated resend). It assigns the
  * gateway's sequence numbers and is the only place readings wait; they leave only when the
  * cloud's BatchAck committed them (deleted) or refused them (moved to the local dead-letter table).
+ * An event's attributes travel with it as JSON text (NULL for a sample); a file from before them is
+ * upgraded in place when opened.
  */
 package fr.beffroi.edge.buffer;

@@ -214,7 +214,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 Reading r = reading(i + 1, i % 16, base.plusMillis(i));
                 rows.text(TENANT).text("gw-copy").number(r.seq()).text(r.device()).text(r.point())
                         .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
-                        .timestamp(receivedAt).endRow();
+                        .timestamp(receivedAt).text(null).endRow(); // attrs: samples have none
             }
             copy.copyIn(ReadingStore.COPY_SQL, new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
             c.commit();
