@@ -137,7 +137,7 @@ public final class PollScheduler implements AutoCloseable {
                     valid.add(r);
                 } else {
                     nonFinite++;
-                    valid.add(new Reading(r.seq(), r.device(), r.point(), r.ts(), 0.0, r.unit(), Quality.BAD));
+                    valid.add(new Reading(r.seq(), r.device(), r.point(), r.ts(), 0.0, r.unit(), Quality.BAD, r.attrs()));
                 }
             }
             if (nonFinite > 0) {
