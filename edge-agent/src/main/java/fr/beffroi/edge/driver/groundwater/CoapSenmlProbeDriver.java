@@ -140,7 +140,12 @@ public final class CoapSenmlProbeDriver implements DeviceDriver {
                 queued.addAll(readings);
                 while (queued.size() > MAX_QUEUED) {
                     queued.removeFirst();
-                    droppedNotifications.incrementAndGet();
+                    long dropped = droppedNotifications.incrementAndGet();
+                    // Only when polls stopped coming for ~10,000 samples; say so, but not per reading.
+                    if (dropped == 1 || dropped % 1_000 == 0) {
+                        LOG.warn("device {}: {} observed readings dropped so far: no poll took them within {} readings",
+                                deviceId, dropped, MAX_QUEUED);
+                    }
                 }
             }
         } catch (DeviceException e) {
