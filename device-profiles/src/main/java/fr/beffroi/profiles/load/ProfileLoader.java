@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.beffroi.profiles.model.AttrSpec;
 import fr.beffroi.profiles.model.DataType;
 import fr.beffroi.profiles.model.DeviceProfile;
+import fr.beffroi.profiles.model.EventSpec;
 import fr.beffroi.profiles.model.Layout;
 import fr.beffroi.profiles.model.ModelSpec;
 import fr.beffroi.profiles.model.PointSpec;
@@ -15,6 +17,7 @@ import fr.beffroi.profiles.model.RegisterBlock;
 import fr.beffroi.profiles.model.RegisterPoint;
 import fr.beffroi.profiles.model.RegisterTable;
 import fr.beffroi.profiles.model.RegisterType;
+import fr.beffroi.profiles.model.SignalSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Loads device profiles from {@code profiles/<family>/<id>.yaml} on a class path, and validates
@@ -137,8 +142,51 @@ public final class ProfileLoader {
                 root.get("family").textValue(),
                 text(root, "description").orElse(""),
                 models,
-                toBlocks(root.path("registers"), file, errors));
+                toBlocks(root.path("registers"), file, errors),
+                toSignals(root.path("signals")),
+                toEvents(root.path("events"), file, errors));
     }
+
+    private static List<SignalSpec> toSignals(JsonNode nodes) {
+        List<SignalSpec> signals = new ArrayList<>();
+        for (JsonNode n : nodes) {
+            signals.add(new SignalSpec(n.get("name").textValue(), n.get("unit").textValue(),
+                    n.hasNonNull("writable") && n.get("writable").booleanValue(),
+                    number(n, "min"), number(n, "max"), text(n, "description").orElse("")));
+        }
+        return signals;
+    }
+
+    /** A pattern that does not compile is reported with its path and left out. */
+    private static List<EventSpec> toEvents(JsonNode nodes, String file, List<String> errors) {
+        List<EventSpec> events = new ArrayList<>();
+        for (int e = 0; e < nodes.size(); e++) {
+            JsonNode n = nodes.get(e);
+            List<AttrSpec> attrs = new ArrayList<>();
+            JsonNode attrNodes = n.path("attrs");
+            for (int a = 0; a < attrNodes.size(); a++) {
+                JsonNode an = attrNodes.get(a);
+                List<String> symbols = new ArrayList<>();
+                an.path("symbols").forEach(s -> symbols.add(s.textValue()));
+                Optional<Pattern> pattern = Optional.empty();
+                if (an.hasNonNull("pattern")) {
+                    try {
+                        pattern = Optional.of(Pattern.compile(an.get("pattern").textValue()));
+                    } catch (PatternSyntaxException ex) {
+                        errors.add(file + ": events[" + e + "].attrs[" + a + "].pattern: not a regular expression: "
+                                + ex.getDescription());
+                    }
+                }
+                attrs.add(new AttrSpec(an.get("name").textValue(),
+                        an.hasNonNull("required") && an.get("required").booleanValue(),
+                        symbols, pattern, text(an, "description").orElse("")));
+            }
+            events.add(new EventSpec(n.get("name").textValue(), n.get("unit").textValue(),
+                    text(n, "description").orElse(""), attrs));
+        }
+        return events;
+    }
+
 
     private static List<PointSpec> toPoints(JsonNode pointNodes, Layout layout, String file, String prefix,
                                             List<String> errors) {

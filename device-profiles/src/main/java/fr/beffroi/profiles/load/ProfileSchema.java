@@ -33,7 +33,8 @@ final class ProfileSchema {
 
     private static final Map<String, Field> PROFILE = ordered(
             "id", req(Kind.STRING), "version", req(Kind.INT), "family", req(Kind.STRING),
-            "description", opt(Kind.STRING), "models", opt(Kind.ARRAY), "registers", opt(Kind.ARRAY));
+            "description", opt(Kind.STRING), "models", opt(Kind.ARRAY), "registers", opt(Kind.ARRAY),
+            "signals", opt(Kind.ARRAY), "events", opt(Kind.ARRAY));
     private static final Map<String, Field> MODEL = ordered(
             "name", req(Kind.STRING), "layout", opt(Kind.STRING), "ids", req(Kind.ARRAY), "length", req(Kind.INT),
             "poll", opt(Kind.BOOLEAN), "optional", opt(Kind.BOOLEAN), "points", req(Kind.ARRAY),
@@ -62,6 +63,16 @@ final class ProfileSchema {
             "scale", opt(Kind.NUMBER), "unit", req(Kind.STRING), "symbols", opt(Kind.OBJECT),
             "writable", opt(Kind.BOOLEAN), "min", opt(Kind.NUMBER), "max", opt(Kind.NUMBER),
             "description", opt(Kind.STRING));
+
+    private static final Map<String, Field> SIGNAL = ordered(
+            "name", req(Kind.STRING), "unit", req(Kind.STRING), "writable", opt(Kind.BOOLEAN),
+            "min", opt(Kind.NUMBER), "max", opt(Kind.NUMBER), "description", opt(Kind.STRING));
+    private static final Map<String, Field> EVENT = ordered(
+            "name", req(Kind.STRING), "unit", req(Kind.STRING), "description", opt(Kind.STRING),
+            "attrs", opt(Kind.ARRAY));
+    private static final Map<String, Field> ATTR = ordered(
+            "name", req(Kind.STRING), "required", opt(Kind.BOOLEAN), "symbols", opt(Kind.ARRAY),
+            "pattern", opt(Kind.STRING), "description", opt(Kind.STRING));
 
     private ProfileSchema() {
     }
@@ -119,6 +130,41 @@ final class ProfileSchema {
             }
         }
         checkRegisters(file, root.get("registers"), errors);
+        checkList(file, "signals", root.get("signals"), SIGNAL, errors);
+        checkList(file, "events", root.get("events"), EVENT, errors);
+        JsonNode events = root.get("events");
+        if (events != null && events.isArray()) {
+            for (int e = 0; e < events.size(); e++) {
+                JsonNode event = events.get(e);
+                String ep = "events[" + e + "]";
+                checkList(file, ep + ".attrs", event.get("attrs"), ATTR, errors);
+                JsonNode attrs = event.get("attrs");
+                for (int a = 0; attrs != null && attrs.isArray() && a < attrs.size(); a++) {
+                    JsonNode symbols = attrs.get(a).get("symbols");
+                    for (int i = 0; symbols != null && symbols.isArray() && i < symbols.size(); i++) {
+                        if (!symbols.get(i).isTextual()) {
+                            errors.add(file + ": " + ep + ".attrs[" + a + "].symbols[" + i + "]: expected a string");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A list of mappings of one kind; a non-mapping item is reported, not looked into. */
+    private static void checkList(String file, String prefix, JsonNode items, Map<String, Field> fields,
+                                  List<String> errors) {
+        if (items == null || !items.isArray()) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String ip = prefix + "[" + i + "]";
+            if (!items.get(i).isObject()) {
+                errors.add(file + ": " + ip + ": expected a mapping");
+                continue;
+            }
+            checkObject(file, ip + ".", items.get(i), fields, errors);
+        }
     }
 
     private static void checkPoints(String file, String prefix, JsonNode points, Map<String, Field> pointFields,

@@ -39,9 +39,12 @@ final class ProfileSemantics {
 
     static void check(String file, DeviceProfile profile, List<String> errors) {
         checkIdentity(file, profile, errors);
-        if (profile.models().isEmpty() && profile.registers().isEmpty()) {
-            errors.add(file + ": models: at least one model is needed (or registers, for a plain Modbus map)");
+        if (profile.models().isEmpty() && profile.registers().isEmpty() && profile.signals().isEmpty()
+                && profile.events().isEmpty()) {
+            errors.add(file + ": models: at least one model is needed (or registers, for a plain Modbus map; "
+                    + "or signals and events, for a device read by its driver)");
         }
+        SignalEventSemantics.check(file, profile, errors);
         if (!profile.models().isEmpty() && !profile.registers().isEmpty()) {
             errors.add(file + ": registers: a profile has SunSpec models or plain registers, not both");
         }

@@ -16,24 +16,42 @@ import java.util.Optional;
  *                    empty for a plain Modbus profile
  * @param registers   the blocks of a plain Modbus map at fixed addresses (a building controller);
  *                    empty for a SunSpec profile. A profile has models or registers, never both.
+ * @param signals     points found neither in registers nor in SenML (GPIO lines, serial states)
+ * @param events      what the device reports when it happens (a lift, a door forced), see {@link EventSpec}
  */
 public record DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models,
-                            List<RegisterBlock> registers) {
+                            List<RegisterBlock> registers, List<SignalSpec> signals, List<EventSpec> events) {
     public DeviceProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(family, "family");
         description = description == null ? "" : description;
         models = List.copyOf(models);
         registers = List.copyOf(registers);
+        signals = List.copyOf(signals);
+        events = List.copyOf(events);
+    }
+
+    /** A register-map profile: SunSpec models or plain registers. */
+    public DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models,
+                         List<RegisterBlock> registers) {
+        this(id, version, family, description, models, registers, List.of(), List.of());
     }
 
     /** A SunSpec profile. */
     public DeviceProfile(String id, int version, String family, String description, List<ModelSpec> models) {
-        this(id, version, family, description, models, List.of());
+        this(id, version, family, description, models, List.of(), List.of(), List.of());
     }
 
     public Optional<RegisterBlock> block(String blockName) {
         return registers.stream().filter(b -> b.name().equals(blockName)).findFirst();
+    }
+
+    public Optional<EventSpec> event(String eventName) {
+        return events.stream().filter(e -> e.name().equals(eventName)).findFirst();
+    }
+
+    public Optional<SignalSpec> signal(String signalName) {
+        return signals.stream().filter(s -> s.name().equals(signalName)).findFirst();
     }
 
     /** Every point of every model, in file order. */

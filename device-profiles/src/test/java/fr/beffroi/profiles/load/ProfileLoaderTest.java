@@ -313,7 +313,8 @@ class ProfileLoaderTest {
                 () -> loader.parse("inline.yaml", "id: x\nversion: 1\nfamily: bms\n"));
 
         assertThat(e.errors()).containsExactly(
-                "inline.yaml: models: at least one model is needed (or registers, for a plain Modbus map)");
+                "inline.yaml: models: at least one model is needed (or registers, for a plain Modbus map; "
+                        + "or signals and events, for a device read by its driver)");
     }
 
     private static String allowedSorted() {
