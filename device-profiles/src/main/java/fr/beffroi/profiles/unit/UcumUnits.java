@@ -19,7 +19,8 @@ public final class UcumUnits {
             "V", "A", "Hz", "Cel", "K",
             "s", "min", "h", "d",
             "m", "mm", "m3", "L", "m3/h", "L/min", "bar", "Pa", "hPa",
-            "kg", "lx");
+            "kg", "lx",
+            "deg", "km/h");
 
     private UcumUnits() {
     }
