@@ -23,6 +23,10 @@ public final class BeffroiCli implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        // Pi4J looks for a Raspberry Pi board at every context and logs ERRORs off a Pi (the demo's
+        // mock GPIO): harmless, and no setting of Pi4J turns them off.
+        System.setProperty("org.slf4j.simpleLogger.log.com.pi4j.boardinfo",
+                System.getProperty("org.slf4j.simpleLogger.log.com.pi4j.boardinfo", "off"));
         CommandLine cli = new CommandLine(new BeffroiCli());
         cli.registerConverter(java.time.Duration.class, DurationText::require);
         System.exit(cli.execute(args));

@@ -2,18 +2,26 @@ package fr.beffroi.edge.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole gateway configuration, as read and validated by {@link ConfigLoader}. Immutable: the
  * agent reads it once at start-up; a change means a restart.
  */
 public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
-                          List<DeviceConfig> devices) {
+                          List<DeviceConfig> devices, GpioConfig gpio) {
     public AgentConfig {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(buffer, "buffer");
         Objects.requireNonNull(metrics, "metrics");
         devices = List.copyOf(devices);
+        Objects.requireNonNull(gpio, "gpio");
+    }
+
+    /** A gateway without GPIO devices. */
+    public AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
+                       List<DeviceConfig> devices) {
+        this(gateway, uplink, buffer, metrics, devices, new GpioConfig(Optional.empty()));
     }
 }

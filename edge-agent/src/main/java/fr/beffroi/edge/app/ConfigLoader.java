@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.beffroi.edge.buffer.WhenFull;
+import fr.beffroi.edge.driver.access.DoorPins;
+import fr.beffroi.edge.driver.waste.TagNormaliser;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +41,11 @@ public final class ConfigLoader {
     static final int DEFAULT_BAUD = 9600;
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     static final Duration DEFAULT_DEVICE_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DEFAULT_LIFT_WINDOW = Duration.ofSeconds(3);
+    static final Duration DEFAULT_FIX_STALE_AFTER = Duration.ofSeconds(10);
+    static final Duration DEFAULT_MATCH_WINDOW = Duration.ofSeconds(30);
+    static final Duration DEFAULT_UNLOCK_TIME = Duration.ofSeconds(5);
+    static final Duration DEFAULT_HELD_OPEN_LIMIT = Duration.ofSeconds(60);
 
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -76,10 +83,12 @@ public final class ConfigLoader {
         BufferConfig buffer = buffer(top.child("buffer"));
         MetricsConfig metrics = metrics(top.child("metrics"));
         List<DeviceConfig> devices = devices(top);
+        crossCheck(devices, top);
+        GpioConfig gpio = gpio(top.child("gpio"), devices, top);
         top.finish();
 
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new AgentConfig(gateway, uplink, buffer, metrics, devices);
+        return new AgentConfig(gateway, uplink, buffer, metrics, devices, gpio);
     }
 
     private static GatewayConfig gateway(ConfigNode n) {
@@ -173,6 +182,43 @@ public final class ConfigLoader {
         return devices;
     }
 
+    /** {@link ConfigNode#duration} refuses zero and negative durations itself. */
+    private static Duration positive(ConfigNode d, String key, Duration fallback) {
+        return d.duration(key, fallback);
+    }
+
+    /** References between devices: a lift reader's {@code gpsDevice} names a GPS device of this gateway. */
+    private static void crossCheck(List<DeviceConfig> devices, ConfigNode top) {
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).address() instanceof DeviceAddress.BinLiftReader r && r.gpsDevice().isPresent()) {
+                String gps = r.gpsDevice().get();
+                boolean found = devices.stream().anyMatch(d -> d.id().equals(gps)
+                        && d.driver().equals(DriverFactory.WASTE_NMEA_GPS));
+                if (!found) {
+                    top.problem("devices[" + i + "].gpsDevice", "no device \"" + gps + "\" with driver "
+                            + DriverFactory.WASTE_NMEA_GPS + " in this config");
+                }
+            }
+        }
+    }
+
+    private static GpioConfig gpio(ConfigNode n, List<DeviceConfig> devices, ConfigNode top) {
+        boolean needed = devices.stream().anyMatch(d -> d.address() instanceof DeviceAddress.GpioDoor);
+        String text = n.string("platform", null);
+        n.finish();
+        if (text == null) {
+            // No default: a Raspberry Pi silently on the mock platform would leave its doors unwatched.
+            if (needed) top.problem("gpio.platform", "required when a device uses GPIO lines (one of "
+                    + GpioConfig.Platform.configNames() + ")");
+            return new GpioConfig(Optional.empty());
+        }
+        Optional<GpioConfig.Platform> platform = GpioConfig.Platform.fromConfigName(text);
+        if (platform.isEmpty()) {
+            top.problem("gpio.platform", "must be one of " + GpioConfig.Platform.configNames() + ", was \"" + text + "\"");
+        }
+        return new GpioConfig(platform);
+    }
+
     /** Reads the keys of the address form the driver takes; null when the driver is unknown. */
     private static DeviceAddress address(ConfigNode d, Class<? extends DeviceAddress> form) {
         if (form == DeviceAddress.Tcp.class) {
@@ -182,6 +228,65 @@ public final class ConfigLoader {
         if (form == DeviceAddress.Serial.class) {
             return new DeviceAddress.Serial(d.requiredString("serialPort"),
                     d.integer("baud", DEFAULT_BAUD, 300, 1_000_000), d.integer("unitId", DEFAULT_UNIT_ID, 1, 247));
+        }
+        if (form == DeviceAddress.SerialStream.class) {
+            return new DeviceAddress.SerialStream(d.requiredString("serialPort"),
+                    d.integer("baud", DEFAULT_BAUD, 300, 1_000_000));
+        }
+        if (form == DeviceAddress.BinLiftReader.class) {
+            String port = d.requiredString("serialPort");
+            int baud = d.integer("baud", DEFAULT_BAUD, 300, 1_000_000);
+            String truck = d.requiredString("truck");
+            if (!truck.isEmpty() && !truck.matches("[A-Za-z0-9_-]{1,32}")) {
+                d.problem("truck", "must be 1 to 32 letters, digits, '_' or '-', was \"" + truck + "\"");
+            }
+            Duration window = positive(d, "liftWindow", DEFAULT_LIFT_WINDOW);
+            Optional<String> gps = Optional.ofNullable(d.string("gpsDevice", null));
+            Duration stale = positive(d, "fixStaleAfter", DEFAULT_FIX_STALE_AFTER);
+            String orderText = d.string("tagHexOrder", TagNormaliser.HexOrder.MSB_FIRST.name());
+            TagNormaliser.HexOrder order = TagNormaliser.HexOrder.MSB_FIRST;
+            try {
+                order = TagNormaliser.HexOrder.valueOf(orderText);
+            } catch (IllegalArgumentException e) {
+                d.problem("tagHexOrder", "must be MSB_FIRST or BIT_REVERSED, was \"" + orderText + "\"");
+            }
+            return new DeviceAddress.BinLiftReader(port, baud, truck, window, gps, stale, order);
+        }
+        if (form == DeviceAddress.Http.class) {
+            String text = d.requiredString("baseUri");
+            URI uri = null;
+            try {
+                uri = new URI(text);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    d.problem("baseUri", "must be http://host[:port] or https://…, was \"" + text + "\"");
+                }
+            } catch (URISyntaxException e) {
+                if (!text.isEmpty()) d.problem("baseUri", "not a URI: " + e.getMessage());
+            }
+            Duration window = positive(d, "matchWindow", DEFAULT_MATCH_WINDOW);
+            Optional<Path> cursor = Optional.ofNullable(d.string("cursorFile", null)).map(Path::of);
+            return new DeviceAddress.Http(uri == null ? URI.create("http://invalid/") : uri, window, cursor);
+        }
+        if (form == DeviceAddress.GpioDoor.class) {
+            int relay = d.integer("relayPin", -1, 0, 27);
+            int contact = d.integer("contactPin", -1, 0, 27);
+            int exit = d.integer("exitButtonPin", -1, 0, 27);
+            for (String[] kv : new String[][]{{"relayPin", "" + relay}, {"contactPin", "" + contact},
+                    {"exitButtonPin", "" + exit}}) {
+                if (kv[1].equals("-1") && !d.has(kv[0])) d.problem(kv[0], "missing (a BCM line number, 0..27)");
+            }
+            DoorPins pins = new DoorPins(0, 1, 2);
+            if (relay >= 0 && contact >= 0 && exit >= 0) {
+                if (relay == contact || relay == exit || contact == exit) {
+                    d.problem("relayPin", "relayPin, contactPin and exitButtonPin must be three different lines, were "
+                            + relay + ", " + contact + ", " + exit);
+                } else {
+                    pins = new DoorPins(relay, contact, exit);
+                }
+            }
+            return new DeviceAddress.GpioDoor(pins, d.requiredString("badgePort"),
+                    d.integer("baud", DEFAULT_BAUD, 300, 1_000_000), positive(d, "unlockTime", DEFAULT_UNLOCK_TIME),
+                    positive(d, "heldOpenLimit", DEFAULT_HELD_OPEN_LIMIT));
         }
         if (form == DeviceAddress.Coap.class) {
             String text = d.requiredString("uri");

@@ -17,10 +17,24 @@ public interface DriverFactory {
     /** Groundwater probes on an RS-485 line speaking Modbus RTU. */
     String GROUNDWATER_RTU = "groundwater-modbus-rtu";
 
+    /** A truck's bin-lift RFID reader on a serial line. */
+    String WASTE_BINLIFT_RFID = "waste-binlift-rfid";
+    /** A truck's NMEA 0183 GPS receiver on a serial line (positions for the lifts). */
+    String WASTE_NMEA_GPS = "waste-nmea-gps";
+    /** A truck's hopper (sorting-quality) camera, over its HTTP API. */
+    String WASTE_HOPPER_CAMERA = "waste-hopper-camera-http";
+    /** A door: lock relay, door contact and exit button on GPIO lines, badge reader on a serial line. */
+    String DOOR_LOCK_GPIO = "door-lock-gpio";
+
     /** Driver names the config accepts, each with the address form it takes. */
     Map<String, Class<? extends DeviceAddress>> KNOWN_DRIVERS = known();
 
-    DeviceDriver create(DeviceConfig device);
+    /** Makes the driver of one configured device; called in config order, once per device. */
+    DeviceDriver create(DeviceConfig device, DriverContext context);
+
+    /** Releases what the factory shares between its drivers (a GPIO context); the agent calls it last. */
+    default void close() {
+    }
 
     private static Map<String, Class<? extends DeviceAddress>> known() {
         Map<String, Class<? extends DeviceAddress>> m = new LinkedHashMap<>();
@@ -28,6 +42,10 @@ public interface DriverFactory {
         m.put(BMS_MODBUS_TCP, DeviceAddress.Tcp.class);
         m.put(GROUNDWATER_COAP, DeviceAddress.Coap.class);
         m.put(GROUNDWATER_RTU, DeviceAddress.Serial.class);
+        m.put(WASTE_BINLIFT_RFID, DeviceAddress.BinLiftReader.class);
+        m.put(WASTE_NMEA_GPS, DeviceAddress.SerialStream.class);
+        m.put(WASTE_HOPPER_CAMERA, DeviceAddress.Http.class);
+        m.put(DOOR_LOCK_GPIO, DeviceAddress.GpioDoor.class);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -1,6 +1,8 @@
 package fr.beffroi.edge.app;
 
+import fr.beffroi.edge.buffer.CorruptFrameStore;
 import fr.beffroi.edge.buffer.ReadingBuffer;
+import fr.beffroi.edge.driver.access.DenyAll;
 import fr.beffroi.edge.health.DeviceHealth;
 import fr.beffroi.edge.health.HealthBoard;
 import fr.beffroi.edge.poll.ExecutorDelayScheduler;
@@ -37,6 +39,9 @@ public final class EdgeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration UPLINK_IDLE_PERIOD = Duration.ofMillis(200);
+    /** Refused frames kept for a technician; every one is counted in the metric beyond that. */
+    private static final long MAX_CORRUPT_FRAMES = 10_000;
+    private static final Duration CORRUPT_FRAME_LOG_EVERY = Duration.ofSeconds(10);
 
     private final AgentConfig config;
     private final DriverFactory drivers;
@@ -46,15 +51,20 @@ public final class EdgeAgent implements AutoCloseable {
     private final HealthBoard health = new HealthBoard();
 
     private ReadingBuffer buffer;
+    private CorruptFrameStore corruptFrames;
     private ExecutorDelayScheduler pollThreads;
     private PollScheduler scheduler;
     private SendLoop sendLoop;
     private Uplink uplink;
     private HTTPServer metricsServer;
 
-    /** Production wiring: the SunSpec drivers, the system clock and the process environment. */
+    /**
+     * Production wiring: the drivers of the config, the system clock and the process environment.
+     * Doors deny every badge until an access policy is given (issue 3's allow-list).
+     */
     public EdgeAgent(AgentConfig config) {
-        this(config, new DefaultDriverFactory(Clock.systemUTC()), Clock.systemUTC(), System::getenv);
+        this(config, new DefaultDriverFactory(Clock.systemUTC(), config.gpio(), new DenyAll()), Clock.systemUTC(),
+                System::getenv);
     }
 
     /**
@@ -86,6 +96,8 @@ public final class EdgeAgent implements AutoCloseable {
 
         buffer = ReadingBuffer.open(config.buffer().path(), config.buffer().maxReadings(), config.buffer().whenFull(),
                 clock, registry);
+        corruptFrames = CorruptFrameStore.open(config.buffer().path(), MAX_CORRUPT_FRAMES, CORRUPT_FRAME_LOG_EVERY,
+                clock, registry);
         try {
             if (config.metrics().enabled()) {
                 metricsServer = HTTPServer.builder().hostname(config.metrics().host()).port(config.metrics().port())
@@ -109,7 +121,11 @@ public final class EdgeAgent implements AutoCloseable {
         uplink.start();
 
         List<PolledDevice> devices = new ArrayList<>();
-        for (DeviceConfig d : config.devices()) devices.add(new PolledDevice(drivers.create(d), d.pollInterval()));
+        Path stateDir = config.buffer().path().toAbsolutePath().getParent();
+        DriverContext driverContext = new DriverContext(corruptFrames, stateDir == null ? Path.of(".") : stateDir);
+        for (DeviceConfig d : config.devices()) {
+            devices.add(new PolledDevice(drivers.create(d, driverContext), d.pollInterval()));
+        }
         pollThreads = new ExecutorDelayScheduler(devices.size());
         scheduler = new PollScheduler(devices, buffer, health, pollThreads, clock, PollBackoff.DEFAULT, registry);
         scheduler.start();
@@ -150,6 +166,8 @@ public final class EdgeAgent implements AutoCloseable {
         stopPolling();
         if (uplink != null) uplink.close();
         if (metricsServer != null) metricsServer.close();
+        drivers.close();
+        if (corruptFrames != null) corruptFrames.close();
         if (buffer != null) buffer.close();
         LOG.info("gateway {}/{}: stopped", config.gateway().tenant(), config.gateway().id());
     }

@@ -21,6 +21,15 @@ public interface DeviceDriver extends AutoCloseable {
      */
     List<Reading> poll() throws DeviceException;
 
+    /**
+     * Stops taking input and returns what the device already reported that no poll has returned
+     * yet (events still in their merge window, or queued), so that a graceful stop loses nothing.
+     * Called once, after the last poll and before {@link #close()}. Polled devices hold nothing.
+     */
+    default List<Reading> drainOnStop() {
+        return List.of();
+    }
+
     /** Releases the connection; never throws. */
     @Override
     void close();

@@ -82,7 +82,16 @@ public final class PollScheduler implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        for (Poller p : pollers) p.driver.close();
+        for (Poller p : pollers) {
+            // What an event device reported since its last poll goes to the buffer before its driver closes.
+            try {
+                List<Reading> last = p.driver.drainOnStop();
+                if (!last.isEmpty()) p.append(p.driver.deviceId(), last);
+            } catch (RuntimeException e) {
+                LOG.error("device {}: could not hand over its last events at stop", p.driver.deviceId(), e);
+            }
+            p.driver.close();
+        }
     }
 
     /** The count of polls of one device with one outcome (for stats and tests). */

@@ -113,6 +113,53 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheTruckAndDoorDevicesWithTheirDefaults() throws ConfigException {
+        AgentConfig c = ConfigLoader.parse("""
+                gateway: {id: truck-12, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: /var/lib/beffroi/buffer.db}
+                gpio: {platform: mock}
+                devices:
+                  - {id: rfid, driver: waste-binlift-rfid, serialPort: /dev/ttyUSB0, truck: BOM-12, gpsDevice: gps}
+                  - {id: gps, driver: waste-nmea-gps, serialPort: /dev/ttyUSB1, baud: 4800}
+                  - {id: cam, driver: waste-hopper-camera-http, baseUri: "http://192.168.8.20:8080", matchWindow: 20s}
+                  - {id: door, driver: door-lock-gpio, relayPin: 17, contactPin: 27, exitButtonPin: 22, badgePort: /dev/ttyAMA0}
+                """);
+
+        assertThat(c.gpio().platform()).hasValue(GpioConfig.Platform.MOCK);
+        assertThat(c.devices()).extracting(DeviceConfig::address).containsExactly(
+                new DeviceAddress.BinLiftReader("/dev/ttyUSB0", 9600, "BOM-12", Duration.ofSeconds(3),
+                        java.util.Optional.of("gps"), Duration.ofSeconds(10),
+                        fr.beffroi.edge.driver.waste.TagNormaliser.HexOrder.MSB_FIRST),
+                new DeviceAddress.SerialStream("/dev/ttyUSB1", 4800),
+                new DeviceAddress.Http(java.net.URI.create("http://192.168.8.20:8080"), Duration.ofSeconds(20),
+                        java.util.Optional.empty()),
+                new DeviceAddress.GpioDoor(new fr.beffroi.edge.driver.access.DoorPins(17, 27, 22), "/dev/ttyAMA0", 9600,
+                        Duration.ofSeconds(5), Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void refusesBadTruckAndDoorSettingsNamingThem() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse("""
+                gateway: {id: truck-12, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: buffer.db}
+                devices:
+                  - {id: rfid, driver: waste-binlift-rfid, serialPort: /dev/ttyUSB0, truck: "BOM 12", gpsDevice: nope, liftWindow: 0s, tagHexOrder: LSB}
+                  - {id: cam, driver: waste-hopper-camera-http, baseUri: "ftp://cam"}
+                  - {id: door, driver: door-lock-gpio, relayPin: 17, contactPin: 17, exitButtonPin: 40, badgePort: /dev/ttyAMA0}
+                """));
+
+        assertThat(e.problems()).anyMatch(p -> p.startsWith("devices[0].truck: must be 1 to 32 letters"))
+                .anyMatch(p -> p.startsWith("devices[0].liftWindow: must be > 0"))
+                .anyMatch(p -> p.startsWith("devices[0].tagHexOrder: must be MSB_FIRST or BIT_REVERSED"))
+                .anyMatch(p -> p.startsWith("devices[0].gpsDevice: no device \"nope\" with driver waste-nmea-gps"))
+                .anyMatch(p -> p.startsWith("devices[1].baseUri: must be http://"))
+                .anyMatch(p -> p.startsWith("devices[2].exitButtonPin: "))
+                .anyMatch(p -> p.startsWith("gpio.platform: required when a device uses GPIO lines"));
+    }
+
+    @Test
     void refusesKeysOfAnotherTransportAndBadAddressesNamingThem() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse("""
                 gateway: {id: gw1, tenant: t1}
@@ -157,7 +204,8 @@ class ConfigLoaderTest {
                         "metrics.port: must be <= 65535, was 70000",
                         "devices[1].id: duplicate device id \"inv1\"",
                         "devices[1].driver: unknown driver \"bacnet\" (known: sunspec-modbus-tcp, bms-modbus-tcp, "
-                                + "groundwater-coap-senml, groundwater-modbus-rtu)",
+                                + "groundwater-coap-senml, groundwater-modbus-rtu, waste-binlift-rfid, waste-nmea-gps, "
+                                + "waste-hopper-camera-http, door-lock-gpio)",
                         "devices[1].pollInterval: must be > 0",
                         "devices[1].timeout: \"5x\" is not a duration (e.g. 250ms, 5s, 1m, 1h)"));
     }

@@ -41,7 +41,7 @@ class EdgeAgentIT {
                     new MetricsConfig("127.0.0.1", 0),
                     List.of(new DeviceConfig("inv-ok", "fake", new DeviceAddress.Tcp("127.0.0.1", 502, 1), Duration.ofMillis(100), Duration.ofSeconds(1)),
                             new DeviceConfig("inv-dead", "fake", new DeviceAddress.Tcp("127.0.0.1", 502, 1), Duration.ofMillis(100), Duration.ofSeconds(1))));
-            DriverFactory fakes = d -> new DeviceDriver() {
+            DriverFactory fakes = (d, ctx) -> new DeviceDriver() {
                 @Override
                 public String deviceId() {
                     return d.id();

@@ -238,7 +238,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             AgentConfig config = new AgentConfig(parsed.gateway(), new UplinkConfig(u.url(), u.username(),
                     u.password(), u.batchMaxReadings(), edgeInFlight, u.ackTimeout(), u.reconnectBackoffMin(),
                     u.reconnectBackoffMax(), u.sessionExpiry()), parsed.buffer(), parsed.metrics(), parsed.devices());
-            agents.add(new EdgeAgent(config, d -> {
+            agents.add(new EdgeAgent(config, (d, ctx) -> {
                 throw new IllegalStateException("no devices in the benchmark");
             }, Clock.systemUTC(), name -> PASSWORD_ENV.equals(name) ? secret : null));
         }

@@ -4,21 +4,15 @@ import fr.beffroi.edge.app.AgentStats;
 import fr.beffroi.edge.app.ConfigLoader;
 import fr.beffroi.edge.app.DefaultDriverFactory;
 import fr.beffroi.edge.app.EdgeAgent;
+import fr.beffroi.edge.driver.access.StaticAllowList;
 import fr.beffroi.ingest.app.IngestConfig;
 import fr.beffroi.ingest.app.IngestNode;
 import fr.beffroi.ingest.auth.SecretHash;
 import fr.beffroi.ops.embed.EmbeddedDatabase;
 import fr.beffroi.ops.stack.ConfigTemplate;
 import fr.beffroi.ops.stack.Summary;
-import fr.beffroi.sim.face.coap.GroundwaterCoapServer;
-import fr.beffroi.sim.face.modbus.BmsModbusServer;
-import fr.beffroi.sim.face.modbus.SunSpecModbusServer;
-import fr.beffroi.sim.face.modbus.SunSpecUnit;
-import fr.beffroi.sim.model.building.BuildingConfig;
-import fr.beffroi.sim.model.building.BuildingModel;
-import fr.beffroi.sim.model.groundwater.AquiferConfig;
-import fr.beffroi.sim.model.groundwater.AquiferModel;
-import fr.beffroi.sim.model.pv.PvInverterModel;
+import fr.beffroi.sim.face.modbusrtu.PtyPair;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import fr.beffroi.sim.time.ScaledClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +31,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -47,19 +43,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on an embedded default, on loopback: PostgreSQL → ingest node → simulated
- * devices (two SunSpec inverters, a school's BMS, a groundwater probe) → an edge agent running the
- * building gateway config shipped in {@code ops/src/main/resources/gateways/building.yaml}, polling
- * them, buffering and forwarding over MQTT. Prints progress while it runs; at the end it drains the
- * gateway and prints the summary line.
+ * devices of the six families → two edge agents running the gateway configs shipped in
+ * {@code ops/src/main/resources/gateways/}: {@code building.yaml} (two SunSpec inverters, a school's
+ * BMS, a groundwater probe, a sports hall door) and {@code truck.yaml} (bin-lift RFID reader, GPS,
+ * hopper camera), polling them, buffering and forwarding over MQTT. Prints progress while it runs;
+ * at the end it drains both gateways and prints the summary line of both together.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run simulated devices → edge agent → ingest → PostgreSQL on 127.0.0.1 and show the flow.")
 public final class DemoCommand implements Callable<Integer> {
     private static final String TENANT = "liancourt";
-    private static final String GATEWAY = "gw-mairie";
-    private static final String PASSWORD_ENV = "BEFFROI_MQTT_PASSWORD";
-    /** The gateway config the demo runs, from {@code ops/src/main/resources/gateways/}. */
-    private static final String TEMPLATE = "building";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Option(names = "--duration", description = "How long to run before draining and stopping (e.g. 60s, 5m); "
@@ -103,50 +96,66 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int run(CountDownLatch stop) throws Exception {
+        if (PtyPair.socat().isEmpty()) {
+            // The truck's reader and GPS and the door's badge reader are serial devices: the demo gives
+            // them virtual serial lines (pty pairs) made by socat.
+            System.err.println("beffroi demo: socat is needed for the simulated serial lines (" + PtyPair.SOCAT
+                    + " not found); install it, e.g. apt-get install socat");
+            return 2;
+        }
         Path runDir = Files.createTempDirectory("beffroi-demo-");
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(24));
         out.println("beffroi demo: run directory " + runDir);
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(runDir.resolve("pg"))) {
             out.println("  database   PostgreSQL on 127.0.0.1:" + db.port() + " (embedded)");
+            Map<String, String> secrets = new LinkedHashMap<>();
+            for (DemoGateway g : DemoGateway.values()) secrets.put(g.id, newSecret());
+            List<IngestConfig.GatewayEntry> entries = new ArrayList<>();
+            for (DemoGateway g : DemoGateway.values()) {
+                entries.add(new IngestConfig.GatewayEntry(g.id, TENANT, SecretHash.of(secrets.get(g.id))));
+            }
             IngestConfig ingestConfig = IngestConfig.of(
-                    IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER),
-                    List.of(new IngestConfig.GatewayEntry(GATEWAY, TENANT, SecretHash.of(secret))));
-            Clock simClock = ScaledClock.starting(simStart(), 1.0, Clock.systemUTC());
+                    IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER), entries);
+            Clock sunClock = ScaledClock.starting(simStart(), 1.0, Clock.systemUTC());
             try (IngestNode ingest = IngestNode.start(ingestConfig);
-                 SunSpecModbusServer pv = SunSpecModbusServer.start("127.0.0.1", 0, List.of(
-                         SunSpecUnit.of(1, PvInverterModel.create(seed * 1000 + 1, 36.0, simClock)).withMpptExtension(),
-                         SunSpecUnit.of(2, PvInverterModel.create(seed * 1000 + 2, 24.0, simClock))));
-                 BmsModbusServer bms = BmsModbusServer.start("127.0.0.1", 0,
-                         BuildingModel.create(BuildingConfig.school(seed), Clock.systemUTC()));
-                 GroundwaterCoapServer probe = GroundwaterCoapServer.start("127.0.0.1", 0, "piezo-plateau",
-                         new AquiferModel(AquiferConfig.plateau(seed), Clock.systemUTC()))) {
+                 BuildingSimulation building = BuildingSimulation.start(runDir, sunClock, seed);
+                 TruckSimulation truck = TruckSimulation.start(runDir, simStart().atZone(PARIS).toLocalDate(), seed)) {
                 out.println("  ingest     MQTT 127.0.0.1:" + ingest.mqttPort() + ", HTTP http://127.0.0.1:"
                         + ingest.httpPort() + " (/health, /metrics)");
-                out.println("  simulators PV: 2 SunSpec inverters (36 kWc with 2 MPPT strings, 24 kWc) on Modbus TCP 127.0.0.1:" + pv.port()
-                        + ", sun of " + simStart().atZone(PARIS).toLocalDate());
-                out.println("             BMS: a school on Modbus TCP 127.0.0.1:" + bms.port()
-                        + "; groundwater probe on " + probe.uri());
+                out.println("  simulators " + building.describe() + ", sun of " + simStart().atZone(PARIS).toLocalDate());
+                out.println("             " + truck.describe());
 
-                Path configFile = runDir.resolve("gateway.yaml");
-                Files.writeString(configFile, ConfigTemplate.gateway(TEMPLATE).fill(Map.of(
-                        "mqttPort", String.valueOf(ingest.mqttPort()),
-                        "bufferPath", runDir.resolve("buffer.db").toString(),
-                        "pvPort", String.valueOf(pv.port()),
-                        "bmsPort", String.valueOf(bms.port()),
-                        "probeUri", probe.uri().toString(),
-                        "pollInterval", poll.toMillis() + "ms")));
-                EdgeAgent agent = new EdgeAgent(ConfigLoader.load(configFile), new DefaultDriverFactory(Clock.systemUTC()),
-                        Clock.systemUTC(), name -> PASSWORD_ENV.equals(name) ? secret : null);
+                Instant now = Instant.now();
+                // Until bookings drive the door (issue 3), the demo's booked badges are valid for the run.
+                Map<String, StaticAllowList.Validity> booked = new LinkedHashMap<>();
+                for (String badge : BuildingSimulation.BOOKED_BADGES) {
+                    booked.put(badge, new StaticAllowList.Validity(now.minus(Duration.ofMinutes(15)),
+                            now.plus(Duration.ofDays(1))));
+                }
+                Map<String, String> buildingValues = new LinkedHashMap<>(building.placeholders());
+                EdgeAgent buildingAgent = agent(DemoGateway.BUILDING, runDir, ingest, buildingValues, secrets,
+                        new DefaultDriverFactory(Clock.systemUTC(), building.gpio(), new StaticAllowList(booked)));
+                EdgeAgent truckAgent = agent(DemoGateway.TRUCK, runDir, ingest, truck.placeholders(), secrets,
+                        new DefaultDriverFactory(Clock.systemUTC()));
+                Map<DemoGateway, EdgeAgent> agents = new LinkedHashMap<>();
+                agents.put(DemoGateway.BUILDING, buildingAgent);
+                agents.put(DemoGateway.TRUCK, truckAgent);
                 try {
-                    agent.start();
-                    out.println("  edge agent " + TENANT + "/" + GATEWAY + " (ops gateways/" + TEMPLATE + ".yaml) polling every "
-                            + poll.toMillis() + " ms, config " + configFile);
+                    for (Map.Entry<DemoGateway, EdgeAgent> a : agents.entrySet()) {
+                        a.getValue().start();
+                        out.println("  edge agent " + TENANT + "/" + a.getKey().id + " (ops gateways/" + a.getKey().template
+                                + ".yaml) polling every " + poll.toMillis() + " ms");
+                    }
+                    // People move once the door driver has claimed its mock lines, at its first poll.
+                    building.startDoor(Instant.now().plus(poll).plusSeconds(2),
+                            duration == null ? Duration.ofHours(12) : duration, seed);
                     out.println(duration == null ? "running until Ctrl-C" : "running for " + duration.toSeconds() + " s");
-                    showProgress(agent, db.dataSource(), stop);
-                    return finish(agent, db.dataSource());
+                    showProgress(agents, db.dataSource(), stop);
+                    int rc = finish(agents, db.dataSource());
+                    out.println("simulators: " + truck.counts() + "; " + building.doorCounts());
+                    return rc;
                 } finally {
-                    agent.close();
+                    for (EdgeAgent a : agents.values()) a.close();
                 }
             }
         } finally {
@@ -154,12 +163,45 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The demo's two gateways, each run from its config shipped in {@code ops/src/main/resources/gateways/}. */
+    private enum DemoGateway {
+        BUILDING("gw-mairie", "building", "BEFFROI_MQTT_PASSWORD"),
+        TRUCK("gw-bom-12", "truck", "BEFFROI_MQTT_PASSWORD_TRUCK");
+
+        final String id;
+        final String template;
+        final String passwordEnv;
+
+        DemoGateway(String id, String template, String passwordEnv) {
+            this.id = id;
+            this.template = template;
+            this.passwordEnv = passwordEnv;
+        }
+    }
+
+    private EdgeAgent agent(DemoGateway g, Path runDir, IngestNode ingest, Map<String, String> devices,
+                            Map<String, String> secrets, DefaultDriverFactory drivers) throws Exception {
+        Map<String, String> values = new LinkedHashMap<>(devices);
+        values.put("mqttPort", String.valueOf(ingest.mqttPort()));
+        values.put("bufferPath", runDir.resolve(g.id + "-buffer.db").toString());
+        values.put("pollInterval", poll.toMillis() + "ms");
+        Path configFile = runDir.resolve(g.id + ".yaml");
+        Files.writeString(configFile, ConfigTemplate.gateway(g.template).fill(values));
+        String secret = secrets.get(g.id);
+        return new EdgeAgent(ConfigLoader.load(configFile), drivers, Clock.systemUTC(),
+                name -> g.passwordEnv.equals(name) ? secret : null);
+    }
+
+    private static String newSecret() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(24));
+    }
+
     private Instant simStart() {
         LocalDate day = simDate != null ? simDate : LocalDate.now(PARIS);
         return day.atTime(LocalTime.NOON).atZone(PARIS).toInstant();
     }
 
-    private void showProgress(EdgeAgent agent, DataSource db, CountDownLatch stop) throws Exception {
+    private void showProgress(Map<DemoGateway, EdgeAgent> agents, DataSource db, CountDownLatch stop) throws Exception {
         long started = System.nanoTime();
         long deadline = duration == null ? Long.MAX_VALUE : started + duration.toNanos();
         long lastStored = 0;
@@ -170,36 +212,88 @@ public final class DemoCommand implements Callable<Integer> {
             long now = System.nanoTime();
             long stored = storedCount(db);
             double rate = (stored - lastStored) / ((now - lastAt) / 1e9);
-            AgentStats s = agent.stats();
+            long produced = 0;
+            long buffered = 0;
+            long inFlight = 0;
+            StringJoiner uplinks = new StringJoiner(" ");
+            for (Map.Entry<DemoGateway, EdgeAgent> a : agents.entrySet()) {
+                AgentStats s = a.getValue().stats();
+                produced += s.produced();
+                buffered += s.buffered();
+                inFlight += s.inFlightBatches();
+                uplinks.add(a.getKey().template + (s.connected() ? " up" : " DOWN"));
+            }
             out.printf("[%4ds] stored %,d (%.0f/s)  produced %,d  buffered %d  in-flight %d  uplink %s  | %s%n",
-                    (now - started) / 1_000_000_000L, stored, rate, s.produced(), s.buffered(), s.inFlightBatches(),
-                    s.connected() ? "up" : "DOWN", latestValues(db));
+                    (now - started) / 1_000_000_000L, stored, rate, produced, buffered, inFlight, uplinks,
+                    latestValues(db));
             lastStored = stored;
             lastAt = now;
         }
     }
 
-    private int finish(EdgeAgent agent, DataSource db) throws Exception {
-        out.println("stopping polls; draining the gateway buffer ...");
-        agent.stopPolling();
+    private int finish(Map<DemoGateway, EdgeAgent> agents, DataSource db) throws Exception {
+        out.println("stopping polls; draining the gateway buffers ...");
+        agents.values().forEach(EdgeAgent::stopPolling);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        AgentStats s = agent.stats();
-        while ((s.buffered() > 0 || s.inFlightBatches() > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            s = agent.stats();
+        Summary total = new Summary(0, 0, 0, 0);
+        for (Map.Entry<DemoGateway, EdgeAgent> a : agents.entrySet()) {
+            AgentStats s = a.getValue().stats();
+            while ((s.buffered() > 0 || s.inFlightBatches() > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                s = a.getValue().stats();
+            }
+            if (s.buffered() > 0) {
+                out.println("warning: " + a.getKey().id + ": " + s.buffered() + " readings still buffered after 60 s");
+            }
+            total = total.plus(Summary.of(db, TENANT, a.getKey().id, s.produced(), s.rejected()));
         }
-        if (s.buffered() > 0) out.println("warning: " + s.buffered() + " readings still buffered after 60 s");
         out.println(perDevice(db));
-        Summary summary = Summary.of(db, TENANT, GATEWAY, s.produced(), s.rejected());
-        out.println(summary.line());
-        return summary.clean() ? 0 : 1;
+        out.println(events(db));
+        out.println(health(agents));
+        out.println(total.line());
+        return total.clean() ? 0 : 1;
+    }
+
+    /** Each device's health at the end: a technician sees which device failed, and why. */
+    private static String health(Map<DemoGateway, EdgeAgent> agents) {
+        StringJoiner line = new StringJoiner(", ", "device health: ", "");
+        StringJoiner corrupt = new StringJoiner(", ", "corrupt frames refused and kept: ", "");
+        for (EdgeAgent a : agents.values()) {
+            a.health().forEach(h -> line.add(h.deviceId() + " " + h.status()
+                    + (h.reason() == null ? "" : " (" + h.reason() + ")")));
+            for (var snapshot : a.registry().scrape()) {
+                if (snapshot.getMetadata().getName().equals("beffroi_edge_corrupt_frames")
+                        && snapshot instanceof CounterSnapshot counter) {
+                    counter.getDataPoints().forEach(d -> corrupt.add(d.getLabels().get("device") + " " + (long) d.getValue()));
+                }
+            }
+        }
+        return line + "\n" + corrupt;
+    }
+
+    /** The events of the demo's device profiles (waste/binlift-rfid, waste/hopper-camera, access/door-lock). */
+    private static final List<String> EVENT_POINTS = List.of("lift", "verdict", "unlocked", "denied", "opened", "closed",
+            "forced", "heldOpen");
+
+    /** Events stored per device and kind (lifts, verdicts, door events...), for the end of the run. */
+    private static String events(DataSource db) throws Exception {
+        StringJoiner line = new StringJoiner(", ", "events stored: ", "");
+        try (Connection c = db.getConnection();
+             PreparedStatement q = c.prepareStatement("select device, point, count(*) from reading where tenant = ? "
+                     + "and point = any(?) group by device, point order by device, point")) {
+            q.setString(1, TENANT);
+            q.setArray(2, c.createArrayOf("text", EVENT_POINTS.toArray()));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) line.add(r.getString(1) + " " + r.getString(2) + " " + r.getLong(3));
+            }
+        }
+        return line.toString();
     }
 
     private static long storedCount(DataSource db) throws Exception {
         try (Connection c = db.getConnection();
-             PreparedStatement q = c.prepareStatement("select count(*) from reading where tenant = ? and gateway = ?")) {
+             PreparedStatement q = c.prepareStatement("select count(*) from reading where tenant = ?")) {
             q.setString(1, TENANT);
-            q.setString(2, GATEWAY);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -211,7 +305,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final List<String[]> GLANCE = List.of(
             new String[]{"pv-gymnase", "W"}, new String[]{"pv-ecole", "W"},
             new String[]{"bms-ecole", "zone1.roomTemp"}, new String[]{"bms-ecole", "heatPower"},
-            new String[]{"piezo-plateau", "level"});
+            new String[]{"piezo-plateau", "level"}, new String[]{"gps-bom-12", "speed"},
+            new String[]{"rfid-bom-12", "lift"});
 
     private static String latestValues(DataSource db) throws Exception {
         StringJoiner line = new StringJoiner("  ");

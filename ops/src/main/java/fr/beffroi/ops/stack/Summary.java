@@ -21,6 +21,12 @@ public record Summary(long produced, long stored, long duplicates, long lost) {
         return "summary: produced=" + produced + " stored=" + stored + " duplicates=" + duplicates + " lost=" + lost;
     }
 
+    /** The account of several gateways together. */
+    public Summary plus(Summary other) {
+        return new Summary(produced + other.produced, stored + other.stored, duplicates + other.duplicates,
+                lost + other.lost);
+    }
+
     public boolean clean() {
         return duplicates == 0 && lost == 0;
     }

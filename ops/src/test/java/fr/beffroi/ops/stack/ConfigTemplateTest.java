@@ -12,7 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigTemplateTest {
     private static final Map<String, String> BUILDING = Map.of("mqttPort", "1883", "bufferPath", "/tmp/b.db",
-            "pvPort", "1502", "bmsPort", "2502", "probeUri", "coap://127.0.0.1:5683/level", "pollInterval", "1000ms");
+            "pvPort", "1502", "bmsPort", "2502", "probeUri", "coap://127.0.0.1:5683/level", "pollInterval", "1000ms",
+            "badgePort", "/dev/ttyAMA0", "gpioPlatform", "raspberrypi");
+    private static final Map<String, String> TRUCK = Map.of("mqttPort", "1883", "bufferPath", "/tmp/t.db",
+            "rfidPort", "/dev/ttyUSB0", "gpsPort", "/dev/ttyUSB1", "cameraUri", "http://192.168.8.20:8080",
+            "pollInterval", "1000ms");
 
     @Test
     void theShippedBuildingGatewayIsAValidAgentConfigOnceFilled() throws Exception {
@@ -20,7 +24,16 @@ class ConfigTemplateTest {
 
         assertThat(config.gateway().id()).isEqualTo("gw-mairie");
         assertThat(config.devices()).extracting(DeviceConfig::driver).containsExactly(
-                "sunspec-modbus-tcp", "sunspec-modbus-tcp", "bms-modbus-tcp", "groundwater-coap-senml");
+                "sunspec-modbus-tcp", "sunspec-modbus-tcp", "bms-modbus-tcp", "groundwater-coap-senml", "door-lock-gpio");
+    }
+
+    @Test
+    void theShippedTruckGatewayIsAValidAgentConfigOnceFilled() throws Exception {
+        AgentConfig config = ConfigLoader.parse(ConfigTemplate.gateway("truck").fill(TRUCK));
+
+        assertThat(config.gateway().id()).isEqualTo("gw-bom-12");
+        assertThat(config.devices()).extracting(DeviceConfig::driver).containsExactly(
+                "waste-binlift-rfid", "waste-nmea-gps", "waste-hopper-camera-http");
     }
 
     @Test

@@ -326,6 +326,14 @@ public final class DoorLockDriver implements DeviceDriver {
         exitButton = null;
     }
 
+    /** The door events no poll took yet; the lines' states are not events and stay with the last poll. */
+    @Override
+    public List<Reading> drainOnStop() {
+        List<Reading> out = new ArrayList<>();
+        events.drainTo(out);
+        return out;
+    }
+
     @Override
     public void close() {
         ScheduledExecutorService t;

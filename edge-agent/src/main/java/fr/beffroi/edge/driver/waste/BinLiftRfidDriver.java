@@ -282,6 +282,22 @@ public final class BinLiftRfidDriver implements DeviceDriver {
     }
 
     @Override
+    public List<Reading> drainOnStop() {
+        pump.close();
+        List<Reading> out;
+        List<Reading> closing;
+        synchronized (this) {
+            // The lifts still in their window are complete as far as this stop goes: no more reads come.
+            closing = emit(merger.drain());
+            out = new ArrayList<>(queued);
+            queued.clear();
+        }
+        closing.forEach(this::tellListener);
+        if (!out.isEmpty()) LOG.info("device {}: {} lifts handed over at stop", deviceId, out.size());
+        return out;
+    }
+
+    @Override
     public void close() {
         pump.close();
         int pending;

@@ -161,6 +161,21 @@ class BinLiftRfidDriverTest {
     }
 
     @Test
+    void aStopHandsOverTheLiftsStillInTheirWindowAndThoseNotYetPolled() throws Exception {
+        driver(IdleLink::new);
+        feed(frame("L;250004000123456;O;;;;OMR"));
+        clock.leap(Duration.ofSeconds(4));
+        feed(frame("R;250004000000777;O;;;;OMR"));
+        clock.leap(Duration.ofMillis(500));
+
+        List<Reading> last = driver.drainOnStop();
+
+        assertThat(last).extracting(r -> r.attrs().get("truckSeq")).containsExactly("1", "2");
+        assertThat(heard).hasSize(2);
+        assertThat(driver.drainOnStop()).isEmpty();
+    }
+
+    @Test
     void eachLiftCarriesTheFixAtItsFirstReadAndSaysWhenItWasStale() throws Exception {
         driver(IdleLink::new);
         Instant fixAt = clock.instant();
