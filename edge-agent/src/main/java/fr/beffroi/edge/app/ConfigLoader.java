@@ -171,15 +171,25 @@ public final class ConfigLoader {
                 d.problem("driver", "unknown driver \"" + driver + "\" (known: "
                         + String.join(", ", DriverFactory.KNOWN_DRIVERS.keySet()) + ")");
             }
-            DeviceAddress address = address(d, form);
+            // Before the address: a plugin driver's address takes every key nobody has read yet.
             Duration interval = d.duration("pollInterval", DEFAULT_POLL_INTERVAL);
             Duration timeout = d.duration("timeout", DEFAULT_DEVICE_TIMEOUT);
+            DeviceAddress address = address(d, form);
             // An unknown driver says nothing of which keys belong: only its name is reported.
             if (address == null) continue;
             d.finish();
             devices.add(new DeviceConfig(id, driver, address, interval, timeout));
         }
         return devices;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, ConfigLoader.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** {@link ConfigNode#duration} refuses zero and negative durations itself. */
@@ -287,6 +297,13 @@ public final class ConfigLoader {
             return new DeviceAddress.GpioDoor(pins, d.requiredString("badgePort"),
                     d.integer("baud", DEFAULT_BAUD, 300, 1_000_000), positive(d, "unlockTime", DEFAULT_UNLOCK_TIME),
                     positive(d, "heldOpenLimit", DEFAULT_HELD_OPEN_LIMIT));
+        }
+        if (form == DeviceAddress.Plugin.class) {
+            if (!onClassPath(DriverFactory.BACNET_PROVIDER)) {
+                d.problem("driver", "bms-bacnet-ip needs the optional edge-bacnet module (GPL-3.0) on the class path; "
+                        + "see edge-bacnet/README.md");
+            }
+            return new DeviceAddress.Plugin(d.remainingScalars());
         }
         if (form == DeviceAddress.Coap.class) {
             String text = d.requiredString("uri");

@@ -6,8 +6,10 @@ import fr.beffroi.profiles.unit.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -151,6 +153,25 @@ final class ConfigNode {
             return fallback;
         }
         return d;
+    }
+
+    /**
+     * The scalar keys of this mapping that no accessor asked for yet, as text, for a driver from an
+     * optional module that validates its own keys; they count as known from now on.
+     */
+    Map<String, String> remainingScalars() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) return out;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (known.contains(name)) continue;
+            JsonNode v = node.get(name);
+            if (v.isValueNode() && !v.isNull()) {
+                known.add(name);
+                out.put(name, v.asText());
+            }
+        }
+        return out;
     }
 
     /** Reports every key of this mapping that no accessor asked for. */

@@ -21,7 +21,10 @@ import fr.beffroi.edge.driver.waste.PositionSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,9 +123,29 @@ public final class DefaultDriverFactory implements DriverFactory {
                 yield new DoorLockDriver(d.id(), gpio(d.id()), a.pins(), a.badgePort(), a.baud(), a.unlockTime(),
                         a.heldOpenLimit(), access, ctx.corrupt(), clock);
             }
+            case BMS_BACNET_IP -> bacnet(d, d.address(DeviceAddress.Plugin.class));
             // The loader refuses unknown names; reaching here means the two lists drifted apart.
             default -> throw new IllegalArgumentException("devices: no driver named " + d.driver());
         };
+    }
+
+    /**
+     * The BACnet driver through the optional module's one static entry point (reflection, because the
+     * agent must not link GPL-3.0 code; the loader has checked the module is there). The module
+     * checks its own keys and says which is wrong.
+     */
+    private DeviceDriver bacnet(DeviceConfig d, DeviceAddress.Plugin a) {
+        try {
+            Method create = Class.forName(BACNET_PROVIDER).getMethod("createDriver", String.class, Map.class,
+                    Duration.class, Clock.class);
+            return (DeviceDriver) create.invoke(null, d.id(), a.settings(), d.timeout(), clock);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("device " + d.id() + ": BACnet driver failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("device " + d.id() + ": the edge-bacnet module is missing or incompatible ("
+                    + e + ")", e);
+        }
     }
 
     private synchronized Context gpio(String deviceId) {

@@ -6,6 +6,7 @@ import fr.beffroi.edge.driver.waste.TagNormaliser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,6 +85,16 @@ public sealed interface DeviceAddress {
             Objects.requireNonNull(badgePort, "badgePort");
             Objects.requireNonNull(unlockTime, "unlockTime");
             Objects.requireNonNull(heldOpenLimit, "heldOpenLimit");
+        }
+    }
+
+    /**
+     * A device whose driver lives in an optional module (BACnet/IP, in the GPL-3.0 {@code edge-bacnet}):
+     * its keys as text, checked by that module when the driver is made.
+     */
+    record Plugin(Map<String, String> settings) implements DeviceAddress {
+        public Plugin {
+            settings = Map.copyOf(settings);
         }
     }
 }

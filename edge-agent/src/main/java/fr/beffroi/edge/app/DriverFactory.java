@@ -26,6 +26,14 @@ public interface DriverFactory {
     /** A door: lock relay, door contact and exit button on GPIO lines, badge reader on a serial line. */
     String DOOR_LOCK_GPIO = "door-lock-gpio";
 
+    /**
+     * Building management systems over BACnet/IP: the driver is in the optional {@code edge-bacnet}
+     * module (GPL-3.0, see its README), found on the class path by {@link #BACNET_PROVIDER}.
+     */
+    String BMS_BACNET_IP = "bms-bacnet-ip";
+    /** The optional module's entry point, named rather than linked so the agent does not depend on GPL code. */
+    String BACNET_PROVIDER = "fr.beffroi.edge.bacnet.BacnetDriverProvider";
+
     /** Driver names the config accepts, each with the address form it takes. */
     Map<String, Class<? extends DeviceAddress>> KNOWN_DRIVERS = known();
 
@@ -46,6 +54,7 @@ public interface DriverFactory {
         m.put(WASTE_NMEA_GPS, DeviceAddress.SerialStream.class);
         m.put(WASTE_HOPPER_CAMERA, DeviceAddress.Http.class);
         m.put(DOOR_LOCK_GPIO, DeviceAddress.GpioDoor.class);
+        m.put(BMS_BACNET_IP, DeviceAddress.Plugin.class);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -160,6 +160,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBacnetDeviceNeedsTheOptionalModuleOnTheClassPath() {
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: buffer.db}
+                devices:
+                  - {id: ecole, driver: bms-bacnet-ip, remoteHost: 10.0.0.7, remoteInstance: 1201, zones: 2}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("devices[0].driver: bms-bacnet-ip needs the optional edge-bacnet module (GPL-3.0)");
+    }
+
+    @Test
     void refusesKeysOfAnotherTransportAndBadAddressesNamingThem() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse("""
                 gateway: {id: gw1, tenant: t1}
@@ -205,7 +218,7 @@ class ConfigLoaderTest {
                         "devices[1].id: duplicate device id \"inv1\"",
                         "devices[1].driver: unknown driver \"bacnet\" (known: sunspec-modbus-tcp, bms-modbus-tcp, "
                                 + "groundwater-coap-senml, groundwater-modbus-rtu, waste-binlift-rfid, waste-nmea-gps, "
-                                + "waste-hopper-camera-http, door-lock-gpio)",
+                                + "waste-hopper-camera-http, door-lock-gpio, bms-bacnet-ip)",
                         "devices[1].pollInterval: must be > 0",
                         "devices[1].timeout: \"5x\" is not a duration (e.g. 250ms, 5s, 1m, 1h)"));
     }
