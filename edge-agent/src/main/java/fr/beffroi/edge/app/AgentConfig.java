@@ -8,12 +8,19 @@ import java.util.Objects;
  * agent reads it once at start-up; a change means a restart.
  */
 public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
-                          List<DeviceConfig> devices) {
+                          List<DeviceConfig> devices, CommandsConfig commands) {
     public AgentConfig {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(buffer, "buffer");
         Objects.requireNonNull(metrics, "metrics");
         devices = List.copyOf(devices);
+        Objects.requireNonNull(commands, "commands");
+    }
+
+    /** With the default command settings ({@link CommandsConfig#besides} the buffer). */
+    public AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
+                       List<DeviceConfig> devices) {
+        this(gateway, uplink, buffer, metrics, devices, CommandsConfig.besides(buffer.path()));
     }
 }
