@@ -27,6 +27,9 @@ import java.util.function.Function;
  * batch: { maxRows: 5000, maxDelay: 20ms, writers: 2 }
  * gateways:
  *   - { id: gw-mairie, tenant: liancourt, secretHash: "pbkdf2-sha256$600000$…$…" }
+ * users:                      # the HTTP API; token = "&lt;name&gt;:&lt;secret&gt;", hashed whole
+ *   - { name: alice, tenant: liancourt, tokenHash: "pbkdf2-sha256$…", role: operator }   # or viewer
+ * commands: { sweepPeriod: 10s, maxLifetime: 7d }
  * </pre>
  */
 public final class ConfigLoader {
@@ -50,9 +53,10 @@ public final class ConfigLoader {
         }
         List<String> p = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new ConfigException(List.of("$: expected a mapping of mqtt, http, jdbc, batch, gateways"));
+            throw new ConfigException(List.of("$: expected a mapping of mqtt, http, jdbc, batch, gateways, users,"
+                    + " commands"));
         }
-        unknown(p, "", root, Set.of("mqtt", "http", "jdbc", "batch", "gateways"));
+        unknown(p, "", root, Set.of("mqtt", "http", "jdbc", "batch", "gateways", "users", "commands"));
         IngestConfig.Mqtt mqttDefaults = IngestConfig.Mqtt.loopback(1883);
         JsonNode m = section(p, root, "mqtt", Set.of("host", "port", "maxMessageBytes"));
         IngestConfig.Mqtt mqtt = new IngestConfig.Mqtt(
@@ -105,7 +109,37 @@ public final class ConfigLoader {
                 }
             }
         }
-        IngestConfig config = new IngestConfig(mqtt, http, jdbc, batch, gateways);
+        List<IngestConfig.UserEntry> users = new ArrayList<>();
+        JsonNode us = root.get("users");
+        if (us != null && !us.isNull()) {
+            if (!us.isArray()) {
+                p.add("users: expected a list");
+            } else {
+                for (int i = 0; i < us.size(); i++) {
+                    String at = "users[" + i + "]";
+                    JsonNode u = us.get(i);
+                    if (!u.isObject()) {
+                        p.add(at + ": expected a mapping of name, tenant, tokenHash, role");
+                        continue;
+                    }
+                    unknown(p, at + ".", u, Set.of("name", "tenant", "tokenHash", "role"));
+                    String role = text(p, u, at + ".role", "role", null);
+                    IngestConfig.Role parsed = null;
+                    if ("operator".equals(role)) parsed = IngestConfig.Role.OPERATOR;
+                    if ("viewer".equals(role)) parsed = IngestConfig.Role.VIEWER;
+                    if (role != null && parsed == null) p.add(at + ".role: must be operator or viewer, was " + role);
+                    users.add(new IngestConfig.UserEntry(text(p, u, at + ".name", "name", null),
+                            text(p, u, at + ".tenant", "tenant", null),
+                            text(p, u, at + ".tokenHash", "tokenHash", null), parsed));
+                }
+            }
+        }
+        IngestConfig.Commands commandDefaults = IngestConfig.Commands.defaults();
+        JsonNode cs = section(p, root, "commands", Set.of("sweepPeriod", "maxLifetime"));
+        IngestConfig.Commands commands = new IngestConfig.Commands(
+                duration(p, cs, "commands.sweepPeriod", "sweepPeriod", commandDefaults.sweepPeriod()),
+                duration(p, cs, "commands.maxLifetime", "maxLifetime", commandDefaults.maxLifetime()));
+        IngestConfig config = new IngestConfig(mqtt, http, jdbc, batch, gateways, users, commands);
         List<String> all = new ArrayList<>(p);
         for (String problem : config.problems()) {
             // A key already reported as unreadable or unset need not be reported twice.

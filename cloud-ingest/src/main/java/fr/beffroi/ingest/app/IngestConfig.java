@@ -20,13 +20,22 @@ import java.util.regex.Pattern;
  * @param jdbc     the PostgreSQL connection
  * @param batch    how readings are grouped into transactions
  * @param gateways the gateways allowed to send
+ * @param users    the people allowed to use the HTTP API (commands)
+ * @param commands how the command ledger treats expiry
  */
-public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<GatewayEntry> gateways) {
+public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<GatewayEntry> gateways,
+                           List<UserEntry> users, Commands commands) {
     /** Ids become MQTT topic levels and SQL values: no separators, no wildcards. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     public IngestConfig {
         gateways = List.copyOf(Objects.requireNonNullElse(gateways, List.of()));
+        users = List.copyOf(Objects.requireNonNullElse(users, List.of()));
+    }
+
+    /** No users, default command settings. */
+    public IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<GatewayEntry> gateways) {
+        this(mqtt, http, jdbc, batch, gateways, List.of(), Commands.defaults());
     }
 
     /**
@@ -88,29 +97,67 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
     public record GatewayEntry(String id, String tenant, String secretHash) {
     }
 
+    /** What a user of the HTTP API may do within their tenant. */
+    public enum Role {
+        /** May issue commands and read them. */
+        OPERATOR,
+        /** May read commands only. */
+        VIEWER
+    }
+
+    /**
+     * A user of the HTTP API. The bearer token is {@code <name>:<secret>}: the name picks the one
+     * hash to check, so a wrong token costs one PBKDF2, not one per user.
+     *
+     * @param name      user name, as in {@code issuedBy = user:<name>}
+     * @param tenant    the commune whose devices the user may command
+     * @param tokenHash {@link SecretHash} stored form of the whole token
+     * @param role      operator or viewer
+     */
+    public record UserEntry(String name, String tenant, String tokenHash, Role role) {
+    }
+
+    /**
+     * @param sweepPeriod how often pending commands past their expiry are marked EXPIRED
+     * @param maxLifetime the furthest ahead a command may expire
+     */
+    public record Commands(Duration sweepPeriod, Duration maxLifetime) {
+        public static Commands defaults() {
+            return new Commands(Duration.ofSeconds(10), Duration.ofDays(7));
+        }
+    }
+
     /** Loopback listeners on free ports and default batching: the shape tests, the demo and benchmarks use. */
     public static IngestConfig of(Jdbc jdbc, List<GatewayEntry> gateways) {
         return new IngestConfig(Mqtt.loopback(0), Http.loopback(0), jdbc, Batch.defaults(), gateways);
     }
 
     public IngestConfig withMqtt(Mqtt value) {
-        return new IngestConfig(value, http, jdbc, batch, gateways);
+        return new IngestConfig(value, http, jdbc, batch, gateways, users, commands);
     }
 
     public IngestConfig withHttp(Http value) {
-        return new IngestConfig(mqtt, value, jdbc, batch, gateways);
+        return new IngestConfig(mqtt, value, jdbc, batch, gateways, users, commands);
     }
 
     public IngestConfig withJdbc(Jdbc value) {
-        return new IngestConfig(mqtt, http, value, batch, gateways);
+        return new IngestConfig(mqtt, http, value, batch, gateways, users, commands);
     }
 
     public IngestConfig withBatch(Batch value) {
-        return new IngestConfig(mqtt, http, jdbc, value, gateways);
+        return new IngestConfig(mqtt, http, jdbc, value, gateways, users, commands);
     }
 
     public IngestConfig withGateways(List<GatewayEntry> value) {
-        return new IngestConfig(mqtt, http, jdbc, batch, value);
+        return new IngestConfig(mqtt, http, jdbc, batch, value, users, commands);
+    }
+
+    public IngestConfig withUsers(List<UserEntry> value) {
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, value, commands);
+    }
+
+    public IngestConfig withCommands(Commands value) {
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, users, value);
     }
 
     /** Every problem, each naming its key; empty when the config can start a node. */
@@ -168,6 +215,35 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
             } catch (IllegalArgumentException e) {
                 p.add(at + ".secretHash: " + e.getMessage());
             }
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            UserEntry u = users.get(i);
+            String at = "users[" + i + "]";
+            if (u == null) {
+                p.add(at + ": missing");
+                continue;
+            }
+            if (u.name() == null || !ID.matcher(u.name()).matches()) {
+                p.add(at + ".name: must match " + ID.pattern() + ", was " + u.name());
+            } else if (!names.add(u.name())) {
+                p.add(at + ".name: duplicate " + u.name());
+            }
+            if (u.tenant() == null || !ID.matcher(u.tenant()).matches()) {
+                p.add(at + ".tenant: must match " + ID.pattern() + ", was " + u.tenant());
+            }
+            try {
+                SecretHash.parse(u.tokenHash());
+            } catch (IllegalArgumentException e) {
+                p.add(at + ".tokenHash: " + e.getMessage());
+            }
+            if (u.role() == null) p.add(at + ".role: missing (operator or viewer)");
+        }
+        if (commands == null) {
+            p.add("commands: missing");
+        } else {
+            duration(p, "commands.sweepPeriod", commands.sweepPeriod(), Duration.ofMillis(100), Duration.ofHours(1));
+            duration(p, "commands.maxLifetime", commands.maxLifetime(), Duration.ofSeconds(1), Duration.ofDays(90));
         }
         return p;
     }

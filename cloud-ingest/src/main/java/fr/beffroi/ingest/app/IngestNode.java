@@ -5,9 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import fr.beffroi.ingest.auth.Gateway;
 import fr.beffroi.ingest.auth.GatewayAuthenticator;
 import fr.beffroi.ingest.auth.SecretHash;
+import fr.beffroi.ingest.auth.User;
+import fr.beffroi.ingest.auth.UserAuthenticator;
+import fr.beffroi.ingest.command.CommandLedger;
+import fr.beffroi.ingest.command.CommandService;
 import fr.beffroi.ingest.batch.Batcher;
 import fr.beffroi.ingest.decode.BatchDecoder;
 import fr.beffroi.ingest.decode.Intake;
+import fr.beffroi.ingest.endpoint.http.CommandApi;
 import fr.beffroi.ingest.endpoint.http.HttpIngestServer;
 import fr.beffroi.ingest.endpoint.mqtt.MqttIngestServer;
 import fr.beffroi.ingest.metrics.IngestMetrics;
@@ -39,17 +44,20 @@ public final class IngestNode implements AutoCloseable {
     private final MqttIngestServer mqtt;
     private final HttpIngestServer http;
     private final IngestMetrics metrics;
+    private final CommandService commands;
     private final int mqttPort;
     private final int httpPort;
 
     private IngestNode(HikariDataSource dataSource, Vertx vertx, Batcher batcher, MqttIngestServer mqtt,
-                       HttpIngestServer http, IngestMetrics metrics, int mqttPort, int httpPort) {
+                       HttpIngestServer http, IngestMetrics metrics, CommandService commands, int mqttPort,
+                       int httpPort) {
         this.dataSource = dataSource;
         this.vertx = vertx;
         this.batcher = batcher;
         this.mqtt = mqtt;
         this.http = http;
         this.metrics = metrics;
+        this.commands = commands;
         this.mqttPort = mqttPort;
         this.httpPort = httpPort;
     }
@@ -74,18 +82,21 @@ public final class IngestNode implements AutoCloseable {
             GatewayAuthenticator authenticator = authenticator(config);
             Intake intake = new Intake(vertx, new BatchDecoder(), batcher, new DeadLetterStore(dataSource), metrics,
                     clock);
-            MqttIngestServer mqtt = new MqttIngestServer(vertx, authenticator, intake, metrics);
+            CommandService commands = new CommandService(vertx,
+                    new CommandLedger(dataSource, clock, config.commands().maxLifetime()), intake);
+            MqttIngestServer mqtt = new MqttIngestServer(vertx, authenticator, intake, metrics, commands);
             HttpIngestServer http = new HttpIngestServer(vertx, authenticator, intake, metrics, () -> {
                 try (Connection c = dataSource.getConnection()) {
                     return c.isValid(2);
                 }
-            });
+            }, new CommandApi(vertx, users(config), commands, clock));
             int mqttPort = await(mqtt.listen(config.mqtt().host(), config.mqtt().port(), config.mqtt().maxMessageBytes()));
             int httpPort = await(http.listen(config.http().host(), config.http().port(), config.http().maxBodyBytes()));
-            LOG.info("ingest node up: MQTT on {}:{}, HTTP on {}:{}, {} gateways, {} writers, database {} as {}",
+            commands.startSweep(config.commands().sweepPeriod());
+            LOG.info("ingest node up: MQTT on {}:{}, HTTP on {}:{}, {} gateways, {} users, {} writers, database {} as {}",
                     config.mqtt().host(), mqttPort, config.http().host(), httpPort, config.gateways().size(),
-                    config.batch().writers(), config.jdbc().url(), config.jdbc().user());
-            return new IngestNode(dataSource, vertx, batcher, mqtt, http, metrics, mqttPort, httpPort);
+                    config.users().size(), config.batch().writers(), config.jdbc().url(), config.jdbc().user());
+            return new IngestNode(dataSource, vertx, batcher, mqtt, http, metrics, commands, mqttPort, httpPort);
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             if (batcher != null) batcher.close();
@@ -108,9 +119,15 @@ public final class IngestNode implements AutoCloseable {
         return metrics;
     }
 
+    /** The command API the cloud rules engine calls; see {@link CommandService}. */
+    public CommandService commands() {
+        return commands;
+    }
+
     /** Stops accepting, fails what is still queued (the gateways resend), closes the pool. */
     @Override
     public void close() {
+        commands.close();
         try {
             await(Future.join(mqtt.close(), http.close()));
         } catch (Exception e) {
@@ -149,6 +166,15 @@ public final class IngestNode implements AutoCloseable {
                     SecretHash.parse(g.secretHash())));
         }
         return new GatewayAuthenticator(byId);
+    }
+
+    private static UserAuthenticator users(IngestConfig config) {
+        Map<String, UserAuthenticator.Entry> byName = new HashMap<>();
+        for (IngestConfig.UserEntry u : config.users()) {
+            byName.put(u.name(), new UserAuthenticator.Entry(
+                    new User(u.name(), u.tenant(), u.role() == IngestConfig.Role.OPERATOR), SecretHash.parse(u.tokenHash())));
+        }
+        return new UserAuthenticator(byName);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -1,5 +1,5 @@
 /**
- * Who may send: gateway identities, PBKDF2 secret hashes, and the check every endpoint runs
- * before it reads a single payload byte.
+ * Who may send and who may command: gateway identities and HTTP API users, PBKDF2 secret hashes,
+ * and the checks every endpoint runs before it reads a single payload byte.
  */
 package fr.beffroi.ingest.auth;

@@ -31,7 +31,8 @@ import java.util.Set;
  * Stores batches exactly once. One call is one transaction: per gateway, lock its cursor row, read
  * the committed ranges the batches touch, drop readings those ranges cover (duplicates), COPY the
  * rest into {@code reading}, record the new ranges coalesced, commit. A reading is stored if and
- * only if the range that covers it is recorded, in the same transaction.
+ * only if the range that covers it is recorded, in the same transaction. The same transaction
+ * upserts {@code device_location}: which gateway holds each device seen, where commands are sent.
  */
 public final class ReadingStore {
     /** The columns, in the order every COPY row gives them; attrs last, {@code \N} for a plain sample. */
@@ -96,6 +97,7 @@ public final class ReadingStore {
                 acks[i] = BatchAck.committed(gateway, b.seqFrom(), b.seqTo(), stored, duplicates);
             }
             saveRanges(c, tenant, gateway, loaded, ledger.ranges());
+            locateDevices(c, tenant, gateway, batches, indexes, receivedAt);
         }
         if (rowCount > 0) copy(c, rows.toString());
         return List.of(acks);
@@ -133,6 +135,36 @@ public final class ReadingStore {
             ps.setString(2, gateway);
             ps.setTimestamp(3, ts);
             ps.setTimestamp(4, ts);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records that these devices are held by this gateway, for the command downlink. One statement
+     * per gateway per transaction, whatever the batch size; devices sorted so that two
+     * transactions touching the same rows lock them in the same order.
+     */
+    private static void locateDevices(Connection c, String tenant, String gateway, List<ReadingBatch> batches,
+                                      List<Integer> indexes, Instant now) throws SQLException {
+        java.util.TreeSet<String> devices = new java.util.TreeSet<>();
+        for (int i : indexes) {
+            String last = null;
+            for (Reading r : batches.get(i).readings()) {
+                // Consecutive readings mostly share a device: skip the set lookup for them.
+                if (!r.device().equals(last)) {
+                    devices.add(r.device());
+                    last = r.device();
+                }
+            }
+        }
+        if (devices.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_location (tenant, device, gateway,"
+                + " last_seen) SELECT ?, d, ?, ? FROM unnest(?::text[]) AS d ON CONFLICT (tenant, device)"
+                + " DO UPDATE SET gateway = EXCLUDED.gateway, last_seen = EXCLUDED.last_seen")) {
+            ps.setString(1, tenant);
+            ps.setString(2, gateway);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setArray(4, c.createArrayOf("text", devices.toArray()));
             ps.executeUpdate();
         }
     }

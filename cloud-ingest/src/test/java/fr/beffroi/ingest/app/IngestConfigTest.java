@@ -87,4 +87,43 @@ class IngestConfigTest {
                 .anyMatch(p -> p.startsWith("extra: unknown key"));
         assertThat(e.getMessage()).doesNotContain("hunter2");
     }
+
+    @Test
+    void usersAndCommandSettingsAreReadAndChecked() {
+        String yaml = """
+                jdbc: { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: DB_PW }
+                users:
+                  - { name: alice, tenant: liancourt, tokenHash: "%s", role: operator }
+                  - { name: bob, tenant: liancourt, tokenHash: "%s", role: viewer }
+                commands: { sweepPeriod: 5s, maxLifetime: 2d }
+                """.formatted(HASH, HASH);
+
+        IngestConfig c = new ConfigLoader(Map.of("DB_PW", "hunter2")::get).parse(yaml);
+
+        assertThat(c.users()).extracting(IngestConfig.UserEntry::name, IngestConfig.UserEntry::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IngestConfig.Role.OPERATOR),
+                        org.assertj.core.groups.Tuple.tuple("bob", IngestConfig.Role.VIEWER));
+        assertThat(c.commands()).isEqualTo(new IngestConfig.Commands(Duration.ofSeconds(5), Duration.ofDays(2)));
+        assertThat(valid().commands()).isEqualTo(IngestConfig.Commands.defaults());
+    }
+
+    @Test
+    void badUsersAreNamedOneByOne() {
+        String yaml = """
+                jdbc: { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: DB_PW }
+                users:
+                  - { name: alice, tenant: liancourt, tokenHash: "%s", role: admin }
+                  - { name: alice, tenant: liancourt, tokenHash: "plain-token", role: viewer, colour: red }
+                  - { name: "a b", tenant: liancourt, tokenHash: "%s" }
+                commands: { sweepPeriod: 1ms }
+                """.formatted(HASH, HASH);
+
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.of("DB_PW", "x")::get).parse(yaml));
+
+        assertThat(e.problems()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
+                "users[0].role", "users[1].colour", "users[1].name", "users[1].tokenHash", "users[2].name",
+                "users[2].role", "commands.sweepPeriod");
+        assertThat(e.getMessage()).doesNotContain("plain-token");
+    }
 }

@@ -1,6 +1,8 @@
 package fr.beffroi.ingest.it;
 
 import fr.beffroi.profiles.wire.BatchAck;
+import fr.beffroi.profiles.wire.Command;
+import fr.beffroi.profiles.wire.CommandResult;
 import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
 import fr.beffroi.profiles.wire.ReadingBatch;
@@ -24,7 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A gateway as the tests drive it: a Paho MQTT 5 client on 127.0.0.1 that collects its BatchAcks. */
+/** A gateway as the tests drive it: a Paho MQTT 5 client on 127.0.0.1 that collects its BatchAcks and commands. */
 final class TestGateway implements AutoCloseable {
     static final long WAIT_MS = 30_000;
     static final Instant TS = Instant.parse("2026-11-25T10:00:00Z");
@@ -33,6 +35,7 @@ final class TestGateway implements AutoCloseable {
     final String id;
     final MqttAsyncClient client;
     final BlockingQueue<BatchAck> acks = new LinkedBlockingQueue<>();
+    final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
 
     private TestGateway(String tenant, String id, MqttAsyncClient client) {
         this.tenant = tenant;
@@ -56,7 +59,11 @@ final class TestGateway implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) throws Exception {
-                gw.acks.add(WireCodec.decodeAck(message.getPayload()));
+                if (topic.equals(Topics.commands(gw.tenant, gw.id))) {
+                    gw.commands.add(WireCodec.decodeCommand(message.getPayload()));
+                } else {
+                    gw.acks.add(WireCodec.decodeAck(message.getPayload()));
+                }
             }
 
             @Override
@@ -111,6 +118,33 @@ final class TestGateway implements AutoCloseable {
         }
         int[] codes = token.getReasonCodes();
         return codes == null || codes.length == 0 ? 0 : codes[0];
+    }
+
+    /** Subscribes to a topic filter at QoS 1; returns the SUBACK reason code (0x80 and above: refused). */
+    int subscribe(String filter) throws MqttException {
+        IMqttToken token = client.subscribe(filter, 1);
+        try {
+            token.waitForCompletion(WAIT_MS);
+        } catch (MqttException e) {
+            if (e.getReasonCode() >= 0x80) return e.getReasonCode();
+            throw e;
+        }
+        int[] codes = token.getReasonCodes();
+        return codes == null || codes.length == 0 ? 0 : codes[0];
+    }
+
+    int subscribeCommands() throws MqttException {
+        return subscribe(Topics.commands(tenant, id));
+    }
+
+    /** Publishes a CommandResult on its command-results topic; returns the PUBACK reason code. */
+    int report(CommandResult result) throws MqttException {
+        return publish(Topics.commandResults(tenant, id), WireCodec.encode(result));
+    }
+
+    /** The next command pushed down, or null if none arrives in time. */
+    Command nextCommand(long millis) throws InterruptedException {
+        return commands.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The next BatchAck, or null if none arrives in time. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * agent reads it once at start-up; a change means a restart.
  */
 public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
-                          List<DeviceConfig> devices, GpioConfig gpio) {
+                          List<DeviceConfig> devices, GpioConfig gpio, CommandsConfig commands) {
     public AgentConfig {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(uplink, "uplink");
@@ -17,11 +17,13 @@ public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConf
         Objects.requireNonNull(metrics, "metrics");
         devices = List.copyOf(devices);
         Objects.requireNonNull(gpio, "gpio");
+        Objects.requireNonNull(commands, "commands");
     }
 
-    /** A gateway without GPIO devices. */
+    /** A gateway without GPIO devices, with the default command settings ({@link CommandsConfig#besides} the buffer). */
     public AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
                        List<DeviceConfig> devices) {
-        this(gateway, uplink, buffer, metrics, devices, new GpioConfig(Optional.empty()));
+        this(gateway, uplink, buffer, metrics, devices, new GpioConfig(Optional.empty()),
+                CommandsConfig.besides(buffer.path()));
     }
 }

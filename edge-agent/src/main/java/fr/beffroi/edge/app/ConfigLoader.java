@@ -85,10 +85,11 @@ public final class ConfigLoader {
         List<DeviceConfig> devices = devices(top);
         crossCheck(devices, top);
         GpioConfig gpio = gpio(top.child("gpio"), devices, top);
+        CommandsConfig commands = commands(top.child("commands"), buffer.path());
         top.finish();
 
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new AgentConfig(gateway, uplink, buffer, metrics, devices, gpio);
+        return new AgentConfig(gateway, uplink, buffer, metrics, devices, gpio, commands);
     }
 
     private static GatewayConfig gateway(ConfigNode n) {
@@ -150,6 +151,15 @@ public final class ConfigLoader {
         }
         n.finish();
         return new BufferConfig(Path.of(path.isEmpty() ? "." : path), max, whenFull);
+    }
+
+    private static CommandsConfig commands(ConfigNode n, Path bufferPath) {
+        CommandsConfig defaults = CommandsConfig.besides(bufferPath);
+        String log = n.string("log", defaults.log().toString());
+        Duration resendAfter = n.duration("resendAfter", defaults.resendAfter());
+        if (resendAfter.compareTo(Duration.ofSeconds(1)) < 0) n.problem("resendAfter", "must be at least 1s");
+        n.finish();
+        return new CommandsConfig(Path.of(log.isEmpty() ? "commands.db" : log), resendAfter);
     }
 
     private static MetricsConfig metrics(ConfigNode n) {

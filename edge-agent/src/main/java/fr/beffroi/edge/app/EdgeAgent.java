@@ -1,7 +1,14 @@
 package fr.beffroi.edge.app;
 
+import fr.beffroi.edge.actuator.Actuator;
+import fr.beffroi.edge.actuator.CommandExecutor;
+import fr.beffroi.edge.actuator.GuardedDriver;
+import fr.beffroi.edge.buffer.CommandLog;
 import fr.beffroi.edge.buffer.CorruptFrameStore;
 import fr.beffroi.edge.buffer.ReadingBuffer;
+import fr.beffroi.edge.downlink.CommandDownlink;
+import fr.beffroi.edge.downlink.CommandVerifier;
+import fr.beffroi.edge.downlink.ResultOutbox;
 import fr.beffroi.edge.driver.access.DenyAll;
 import fr.beffroi.edge.health.DeviceHealth;
 import fr.beffroi.edge.health.HealthBoard;
@@ -25,7 +32,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -52,6 +62,8 @@ public final class EdgeAgent implements AutoCloseable {
 
     private ReadingBuffer buffer;
     private CorruptFrameStore corruptFrames;
+    private CommandLog commandLog;
+    private CommandDownlink downlink;
     private ExecutorDelayScheduler pollThreads;
     private PollScheduler scheduler;
     private SendLoop sendLoop;
@@ -84,7 +96,10 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     /**
-     * Opens the buffer, starts the metrics endpoint, the uplink, then polling.
+     * Opens the buffer and the command log, starts the metrics endpoint, the uplink with the
+     * command downlink riding it, then polling. Each driver is wrapped in a {@link GuardedDriver},
+     * shared by the poll scheduler and the command executor, so that a write never interleaves
+     * with a poll of the same device.
      *
      * @throws ConfigException when the MQTT password cannot be read
      */
@@ -116,15 +131,33 @@ public final class EdgeAgent implements AutoCloseable {
         sendLoop = new SendLoop(gw.tenant(), gw.id(), buffer, transport,
                 new SendSettings(up.batchMaxReadings(), up.maxInFlightBatches(), up.ackTimeout(), retry), clock, registry);
         uplink = new Uplink(gw.tenant(), gw.id(), transport, sendLoop, retry, CONNECT_TIMEOUT, UPLINK_IDLE_PERIOD);
+
+        List<GuardedDriver> guarded = new ArrayList<>();
+        Map<String, Actuator> actuators = new HashMap<>();
+        Path stateDir = config.buffer().path().toAbsolutePath().getParent();
+        DriverContext driverContext = new DriverContext(corruptFrames, stateDir == null ? Path.of(".") : stateDir);
+        for (DeviceConfig d : config.devices()) {
+            GuardedDriver g = new GuardedDriver(drivers.create(d, driverContext));
+            guarded.add(g);
+            g.actuator().ifPresent(a -> actuators.put(d.id(), a));
+        }
+        commandLog = CommandLog.open(config.commands().log(), clock);
+        Set<String> deviceIds = new java.util.HashSet<>();
+        config.devices().forEach(d -> deviceIds.add(d.id()));
+        downlink = new CommandDownlink(gw.tenant(), gw.id(), commandLog,
+                new CommandVerifier(gw.tenant(), deviceIds, commandLog::status, clock),
+                new CommandExecutor(actuators, clock), clock, uplink::wakeUp);
+        uplink.attach(downlink);
+        uplink.attach(new ResultOutbox(gw.tenant(), gw.id(), commandLog, config.commands().resendAfter()));
+        LOG.info("gateway {}/{}: commands on, log {}, devices that act: {}", gw.tenant(), gw.id(),
+                config.commands().log(), actuators.keySet().stream().sorted().toList());
         LOG.info("gateway {}/{}: uplink to {} as {} (password from {})", gw.tenant(), gw.id(), up.url(), up.username(),
                 up.password().map(PasswordSource::describe).orElse("nowhere: no authentication"));
         uplink.start();
 
         List<PolledDevice> devices = new ArrayList<>();
-        Path stateDir = config.buffer().path().toAbsolutePath().getParent();
-        DriverContext driverContext = new DriverContext(corruptFrames, stateDir == null ? Path.of(".") : stateDir);
-        for (DeviceConfig d : config.devices()) {
-            devices.add(new PolledDevice(drivers.create(d, driverContext), d.pollInterval()));
+        for (int i = 0; i < guarded.size(); i++) {
+            devices.add(new PolledDevice(guarded.get(i), config.devices().get(i).pollInterval()));
         }
         pollThreads = new ExecutorDelayScheduler(devices.size());
         scheduler = new PollScheduler(devices, buffer, health, pollThreads, clock, PollBackoff.DEFAULT, registry);
@@ -160,15 +193,31 @@ public final class EdgeAgent implements AutoCloseable {
         pollThreads = null;
     }
 
-    /** Stops polling, then the uplink, then the metrics endpoint, then closes the buffer. */
+    /** Command messages refused as malformed and kept in the command log. */
+    public synchronized long commandsDeadLettered() {
+        return commandLog == null ? 0 : commandLog.deadLetterSize();
+    }
+
+    /** Command results waiting for the broker's acknowledgement. */
+    public synchronized long commandResultsWaiting() {
+        return commandLog == null ? 0 : commandLog.outboxSize();
+    }
+
+    /**
+     * Stops the uplink (no new command comes in), lets the command in progress finish while its
+     * driver is still open, stops polling (closing the drivers), then the metrics endpoint, then
+     * closes the buffer and the command log.
+     */
     @Override
     public synchronized void close() {
-        stopPolling();
         if (uplink != null) uplink.close();
+        if (downlink != null) downlink.close();
+        stopPolling();
         if (metricsServer != null) metricsServer.close();
         drivers.close();
         if (corruptFrames != null) corruptFrames.close();
         if (buffer != null) buffer.close();
+        if (commandLog != null) commandLog.close();
         LOG.info("gateway {}/{}: stopped", config.gateway().tenant(), config.gateway().id());
     }
 }

@@ -5,16 +5,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The uplink's one thread: keeps the transport connected (its own reconnect loop with
  * {@link Backoff}, the client library's automatic reconnect stays off so that we control the
  * pace) and drives the {@link SendLoop}, waking on acks or every {@code idlePeriod} to pick up new
- * readings and notice ack timeouts.
+ * readings and notice ack timeouts. Other flows ride the same connection as {@link Rider}s: their
+ * topics are subscribed on every (re)connect, their messages routed to them, and they are pumped
+ * on this thread each tick while connected (the command downlink and its result outbox).
  */
 public final class Uplink implements AutoCloseable {
+    /** Another flow on the uplink's MQTT connection. */
+    public interface Rider {
+        /** Topics to subscribe to at QoS 1 on every connect; messages on them come to {@link #onMessage}. */
+        List<String> subscriptions();
+
+        /** A message on one of its topics, from the transport's thread: hand it off, never block. */
+        void onMessage(String topic, byte[] payload);
+
+        /** On the uplink thread, each tick while connected: publish what waits. */
+        void pump(UplinkTransport transport);
+
+        /** The connection was lost or closed: whatever was in flight will not be acknowledged. */
+        void disconnected();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
 
     private final String tenant;
@@ -25,6 +44,7 @@ public final class Uplink implements AutoCloseable {
     private final Backoff reconnect;
     private final Duration connectTimeout;
     private final Duration idlePeriod;
+    private final List<Rider> riders = new CopyOnWriteArrayList<>();
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
@@ -42,6 +62,12 @@ public final class Uplink implements AutoCloseable {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.idlePeriod = Objects.requireNonNull(idlePeriod, "idlePeriod");
         loop.onWakeUp(this::wakeUp);
+    }
+
+    /** Adds a flow riding this connection; before {@link #start()}. */
+    public synchronized void attach(Rider rider) {
+        if (thread != null) throw new IllegalStateException("attach riders before start");
+        riders.add(Objects.requireNonNull(rider, "rider"));
     }
 
     public synchronized void start() {
@@ -69,8 +95,11 @@ public final class Uplink implements AutoCloseable {
         while (running) {
             if (lost || !transport.isConnected()) {
                 loop.disconnected();
+                riders.forEach(Rider::disconnected);
                 try {
-                    transport.connect(List.of(ackTopic), listener(), connectTimeout);
+                    List<String> subscriptions = new ArrayList<>(List.of(ackTopic));
+                    for (Rider r : riders) subscriptions.addAll(r.subscriptions());
+                    transport.connect(subscriptions, listener(), connectTimeout);
                     lost = false;
                     attempts = 0;
                     LOG.info("gateway {}/{}: uplink connected", tenant, gateway);
@@ -90,6 +119,13 @@ public final class Uplink implements AutoCloseable {
                 // A buffer fault must not kill the only uplink thread; the next tick tries again.
                 LOG.error("gateway {}/{}: send loop failed", tenant, gateway, e);
             }
+            for (Rider r : riders) {
+                try {
+                    r.pump(transport);
+                } catch (RuntimeException e) {
+                    LOG.error("gateway {}/{}: {} failed", tenant, gateway, r.getClass().getSimpleName(), e);
+                }
+            }
             pause(idlePeriod);
         }
     }
@@ -98,7 +134,18 @@ public final class Uplink implements AutoCloseable {
         return new UplinkTransport.Listener() {
             @Override
             public void onMessage(String topic, byte[] payload) {
-                if (!ackTopic.equals(topic)) return;
+                if (!ackTopic.equals(topic)) {
+                    for (Rider r : riders) {
+                        if (r.subscriptions().contains(topic)) {
+                            try {
+                                r.onMessage(topic, payload);
+                            } catch (RuntimeException e) {
+                                LOG.error("gateway {}/{}: handling a message on {} failed", tenant, gateway, topic, e);
+                            }
+                        }
+                    }
+                    return;
+                }
                 try {
                     loop.onAck(payload);
                 } catch (RuntimeException e) {
@@ -112,6 +159,7 @@ public final class Uplink implements AutoCloseable {
                 LOG.warn("gateway {}/{}: uplink connection lost: {}", tenant, gateway, reason);
                 lost = true;
                 loop.disconnected();
+                riders.forEach(Rider::disconnected);
                 wakeUp();
             }
         };
@@ -150,6 +198,7 @@ public final class Uplink implements AutoCloseable {
             }
         }
         loop.disconnected();
+        riders.forEach(Rider::disconnected);
         transport.close();
     }
 }

@@ -62,6 +62,9 @@ class ConfigLoaderTest {
         assertThat(c.metrics()).isEqualTo(new MetricsConfig("127.0.0.1", 9464));
         assertThat(c.devices()).containsExactly(new DeviceConfig("pv-salle-des-fetes", "sunspec-modbus-tcp",
                 new DeviceAddress.Tcp("192.168.10.20", 502, 1), Duration.ofSeconds(5), Duration.ofSeconds(2)));
+        // no commands section: the command log sits beside the buffer
+        assertThat(c.commands()).isEqualTo(new CommandsConfig(Path.of("/var/lib/beffroi/commands.db"),
+                CommandsConfig.DEFAULT_RESEND_AFTER));
     }
 
     @Test
@@ -70,6 +73,8 @@ class ConfigLoaderTest {
 
         assertThat(c.gateway().id()).isEqualTo("gw-mairie-liancourt");
         assertThat(c.uplink().sessionExpiry()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.commands()).isEqualTo(new CommandsConfig(Path.of("/var/lib/beffroi/commands.db"),
+                Duration.ofSeconds(30)));
         assertThat(c.devices()).extracting(DeviceConfig::driver).containsExactly("sunspec-modbus-tcp", "bms-modbus-tcp",
                 "groundwater-modbus-rtu", "groundwater-coap-senml");
     }
@@ -280,4 +285,16 @@ class ConfigLoaderTest {
                 .hasMessage("uplink.password.env: environment variable MQTT_PW is not set");
     }
 
+
+    @Test
+    void commandKeysAreReadAndChecked() throws ConfigException {
+        String base = FULL + "commands:\n  log: /data/cmd.db\n  resendAfter: %s\n";
+
+        assertThat(ConfigLoader.parse(base.formatted("10s")).commands())
+                .isEqualTo(new CommandsConfig(Path.of("/data/cmd.db"), Duration.ofSeconds(10)));
+        assertThatThrownBy(() -> ConfigLoader.parse(base.formatted("10ms")))
+                .hasMessageContaining("commands.resendAfter");
+        assertThatThrownBy(() -> ConfigLoader.parse(FULL + "commands:\n  colour: red\n"))
+                .hasMessageContaining("commands.colour");
+    }
 }

@@ -32,6 +32,7 @@ import com.serotonin.bacnet4j.type.error.BaseError;
 import com.serotonin.bacnet4j.type.error.ErrorClassAndCode;
 import com.serotonin.bacnet4j.type.primitive.ObjectIdentifier;
 import com.serotonin.bacnet4j.type.primitive.UnsignedInteger;
+import fr.beffroi.edge.actuator.Actuator;
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
@@ -82,7 +83,7 @@ import java.util.Set;
  * closed and reopened at the next poll, which then reads units again (the controller may have
  * been reprogrammed while it was away).
  */
-public final class BacnetBmsDriver implements DeviceDriver {
+public final class BacnetBmsDriver implements DeviceDriver, Actuator {
     private static final Logger LOG = LoggerFactory.getLogger(BacnetBmsDriver.class);
     static final String PROFILE_FAMILY = "bms";
     static final String PROFILE_ID = "bacnet-building";

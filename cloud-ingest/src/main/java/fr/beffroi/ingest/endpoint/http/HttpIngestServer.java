@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /**
  * The HTTP endpoint: {@code POST /api/v1/readings} for gateways that cannot hold an MQTT session
  * (Basic auth with the gateway id and secret, answered only once the outcome is durable),
- * {@code GET /health} and {@code GET /metrics}.
+ * the command API ({@link CommandApi}), {@code GET /health} and {@code GET /metrics}.
  */
 public final class HttpIngestServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
@@ -38,12 +38,17 @@ public final class HttpIngestServer {
     private final Intake intake;
     private final IngestMetrics metrics;
     private final Callable<Boolean> databaseUp;
+    private final CommandApi commandApi;
     private HttpServer server;
 
-    /** @param databaseUp a blocking check that the database answers (run on a worker thread) */
+    /**
+     * @param databaseUp a blocking check that the database answers (run on a worker thread)
+     * @param commandApi the command routes, mounted beside the readings route
+     */
     public HttpIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
-                            Callable<Boolean> databaseUp) {
+                            Callable<Boolean> databaseUp, CommandApi commandApi) {
         this.vertx = vertx;
+        this.commandApi = commandApi;
         this.authenticator = authenticator;
         this.intake = intake;
         this.metrics = metrics;
@@ -55,6 +60,7 @@ public final class HttpIngestServer {
         Router router = Router.router(vertx);
         router.post(READINGS_PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::readings);
+        commandApi.mount(router);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         server = vertx.createHttpServer();

@@ -4,9 +4,11 @@ import fr.beffroi.ingest.ack.Answers;
 import fr.beffroi.ingest.ack.IngestOutcome;
 import fr.beffroi.ingest.auth.Gateway;
 import fr.beffroi.ingest.auth.GatewayAuthenticator;
+import fr.beffroi.ingest.command.CommandService;
 import fr.beffroi.ingest.decode.Intake;
 import fr.beffroi.ingest.metrics.IngestMetrics;
 import fr.beffroi.profiles.wire.BatchAck;
+import fr.beffroi.profiles.wire.Command;
 import fr.beffroi.profiles.wire.Topics;
 import fr.beffroi.profiles.wire.WireCodec;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -15,6 +17,8 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttAuth;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
@@ -35,9 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The MQTT endpoint the ingest node terminates itself (MQTT 5 and 3.1.1). A gateway logs in with
- * its id and secret, may subscribe only under its own topics, and publishes ReadingBatches on its
+ * its id and secret, may subscribe only under its own {@code down/} topics, and publishes ReadingBatches on its
  * readings topic at QoS 1. Nothing is auto-acknowledged: the PUBACK and the BatchAck leave only
  * once the outcome is durable, and PUBACKs leave in the order the PUBLISHes came (MQTT 4.6).
+ *
+ * <p>It is also the command downlink: once a gateway has subscribed to its {@code down/commands}
+ * topic, its pending unexpired commands are published at QoS 1 (again on every (re)subscribe, and
+ * whenever one is issued), and the results it publishes on {@code up/command-results} go to the
+ * {@link CommandService}.
  */
 public final class MqttIngestServer {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestServer.class);
@@ -48,14 +57,18 @@ public final class MqttIngestServer {
     private final GatewayAuthenticator authenticator;
     private final Intake intake;
     private final IngestMetrics metrics;
-    private final Map<String, MqttEndpoint> sessions = new ConcurrentHashMap<>();
+    private final CommandService commands;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private MqttServer server;
+    private MessageConsumer<JsonObject> issued;
 
-    public MqttIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics) {
+    public MqttIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
+                            CommandService commands) {
         this.vertx = vertx;
         this.authenticator = authenticator;
         this.intake = intake;
         this.metrics = metrics;
+        this.commands = commands;
     }
 
     /** Starts listening; completes with the bound port (useful when 0 was asked). */
@@ -65,10 +78,15 @@ public final class MqttIngestServer {
         server = MqttServer.create(vertx, options);
         server.endpointHandler(this::onConnect)
                 .exceptionHandler(e -> LOG.warn("MQTT server error: {}", e.toString()));
+        issued = vertx.eventBus().consumer(CommandService.ISSUED_ADDRESS, m -> {
+            Session session = sessions.get(m.body().getString("tenant") + "/" + m.body().getString("gateway"));
+            if (session != null) session.pushCommands();
+        });
         return server.listen().map(MqttServer::actualPort);
     }
 
     public Future<Void> close() {
+        if (issued != null) issued.unregister();
         return server == null ? Future.succeededFuture() : server.close();
     }
 
@@ -110,13 +128,14 @@ public final class MqttIngestServer {
             endpoint.unsubscribeAcknowledge(m.messageId());
         });
         endpoint.closeHandler(v -> {
-            sessions.remove(session.key(), endpoint);
+            sessions.remove(session.key(), session);
             LOG.info("gateway {} (tenant {}) disconnected", gateway.id(), gateway.tenant());
         });
         endpoint.exceptionHandler(e -> LOG.warn("gateway {} (tenant {}) connection error: {}", gateway.id(),
                 gateway.tenant(), e.toString()));
         endpoint.accept(false);
-        MqttEndpoint previous = sessions.put(session.key(), endpoint);
+        Session replaced = sessions.put(session.key(), session);
+        MqttEndpoint previous = replaced == null ? null : replaced.endpoint;
         if (previous != null && previous != endpoint && previous.isConnected()) {
             // One connection per gateway (MQTT 3.1.4-3): the newer one wins.
             LOG.info("gateway {} (tenant {}) reconnected; closing its previous connection", gateway.id(),
@@ -135,7 +154,11 @@ public final class MqttIngestServer {
         final Gateway gateway;
         final boolean v5;
         final String ownPrefix;
+        /** A gateway subscribes to what the cloud sends it, never to what it or its peers send up. */
+        final String downPrefix;
         final String acksTopic;
+        final String commandsTopic;
+        final String resultsTopic;
         final Set<String> filters = ConcurrentHashMap.newKeySet();
         Future<Void> ackTail = Future.succeededFuture();
 
@@ -144,7 +167,10 @@ public final class MqttIngestServer {
             this.gateway = gateway;
             this.v5 = v5;
             this.ownPrefix = Topics.of(gateway.tenant(), gateway.id(), "");
+            this.downPrefix = Topics.of(gateway.tenant(), gateway.id(), "down/");
             this.acksTopic = Topics.acks(gateway.tenant(), gateway.id());
+            this.commandsTopic = Topics.commands(gateway.tenant(), gateway.id());
+            this.resultsTopic = Topics.commandResults(gateway.tenant(), gateway.id());
         }
 
         String key() {
@@ -155,7 +181,7 @@ public final class MqttIngestServer {
             List<MqttSubAckReasonCode> codes = new ArrayList<>();
             List<MqttQoS> qos = new ArrayList<>();
             for (MqttTopicSubscription s : message.topicSubscriptions()) {
-                if (TopicFilters.isUnder(s.topicName(), ownPrefix)) {
+                if (TopicFilters.isUnder(s.topicName(), downPrefix)) {
                     filters.add(s.topicName());
                     boolean zero = s.qualityOfService() == MqttQoS.AT_MOST_ONCE;
                     codes.add(zero ? MqttSubAckReasonCode.GRANTED_QOS0 : MqttSubAckReasonCode.GRANTED_QOS1);
@@ -172,6 +198,39 @@ public final class MqttIngestServer {
             } else {
                 endpoint.subscribeAcknowledge(message.messageId(), qos);
             }
+            boolean commandsGranted = message.topicSubscriptions().stream()
+                    .anyMatch(s -> TopicFilters.isUnder(s.topicName(), downPrefix)
+                            && TopicFilters.matches(s.topicName(), commandsTopic));
+            // Every (re)subscribe: what was issued while the gateway was away, or sent but unanswered.
+            if (commandsGranted) pushCommands();
+        }
+
+        /**
+         * Marks the gateway's pending commands SENT, then publishes them at QoS 1: marked first, so
+         * that the audit never shows a result before the SENT it answers. A publish that fails
+         * leaves the command SENT, and SENT commands are pushed again on the next subscribe. A
+         * command may go out twice (a subscribe and an issue at the same moment, a reconnect before
+         * any result): the gateway executes a command id once.
+         */
+        void pushCommands() {
+            if (!endpoint.isConnected() || filters.stream().noneMatch(f -> TopicFilters.matches(f, commandsTopic))) {
+                return;
+            }
+            commands.pending(gateway).onSuccess(pending -> {
+                for (Command c : pending) {
+                    if (!endpoint.isConnected()) return;
+                    commands.markSent(c.id())
+                            .compose(v -> endpoint.isConnected()
+                                    ? endpoint.publish(commandsTopic, Buffer.buffer(WireCodec.encode(c)),
+                                            MqttQoS.AT_LEAST_ONCE, false, false)
+                                    : Future.failedFuture("gateway disconnected"))
+                            .onSuccess(v -> LOG.info("command {} sent to gateway {} (tenant {}): {} {} = {}", c.id(),
+                                    gateway.id(), gateway.tenant(), c.device(), c.point(), c.value()))
+                            .onFailure(e -> LOG.warn("command {} to gateway {} (tenant {}) not sent: {}", c.id(),
+                                    gateway.id(), gateway.tenant(), e.toString()));
+                }
+            }).onFailure(e -> LOG.warn("pending commands of gateway {} (tenant {}) not read: {}", gateway.id(),
+                    gateway.tenant(), e.toString()));
         }
 
         void onPublish(MqttPublishMessage message) {
@@ -187,6 +246,8 @@ public final class MqttIngestServer {
             Future<IngestOutcome> outcome;
             if (topic.equals(Topics.readings(gateway.tenant(), gateway.id()))) {
                 outcome = intake.ingest(ENDPOINT, gateway, topic, payload);
+            } else if (topic.equals(resultsTopic)) {
+                outcome = commands.result(ENDPOINT, gateway, topic, payload);
             } else if (topic.startsWith(ownPrefix)) {
                 outcome = intake.refuse(ENDPOINT, gateway, topic, payload, IngestOutcome.Kind.UNSUPPORTED_TOPIC,
                         "topic " + topic + " is not taken by this node", null);

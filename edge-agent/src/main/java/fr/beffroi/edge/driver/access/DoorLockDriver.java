@@ -5,6 +5,7 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
+import fr.beffroi.edge.actuator.Actuator;
 import fr.beffroi.edge.driver.CorruptFrame;
 import fr.beffroi.edge.driver.CorruptFrameSink;
 import fr.beffroi.edge.driver.DeviceDriver;
@@ -49,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * returns the events and retries the reader next time. Refused frames go to the
  * {@link CorruptFrameSink}; a full queue drops the newest event, logged with the device id and counted.
  */
-public final class DoorLockDriver implements DeviceDriver {
+public final class DoorLockDriver implements DeviceDriver, Actuator {
 
     private static final Logger LOG = LoggerFactory.getLogger(DoorLockDriver.class);
     static final String PROFILE_FAMILY = "access";

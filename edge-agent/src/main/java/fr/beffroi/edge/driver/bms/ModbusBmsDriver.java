@@ -1,5 +1,6 @@
 package fr.beffroi.edge.driver.bms;
 
+import fr.beffroi.edge.actuator.Actuator;
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
@@ -46,7 +47,7 @@ import java.util.Objects;
  * reports a zone count the map has no room for, and a command the profile refuses, are
  * CONFIGURATION.
  */
-public final class ModbusBmsDriver implements DeviceDriver {
+public final class ModbusBmsDriver implements DeviceDriver, Actuator {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusBmsDriver.class);
     static final String PROFILE_FAMILY = "bms";
     static final String PROFILE_ID = "modbus-building";

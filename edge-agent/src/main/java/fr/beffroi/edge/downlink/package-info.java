@@ -1,0 +1,7 @@
+/**
+ * Commands from the cloud to this gateway: received on {@code down/commands} through the uplink's
+ * MQTT connection, decoded strictly, verified (ours, known device, fresh, never executed before),
+ * handed to {@link fr.beffroi.edge.actuator.CommandExecutor}; results sent back through a durable
+ * outbox until the broker acknowledges them.
+ */
+package fr.beffroi.edge.downlink;
