@@ -204,6 +204,17 @@ public final class RuleEngine {
         return best;
     }
 
+    /** Per room, hours until its next booking starts (0 while one is going on). */
+    private Map<String, Double> hoursToBooking() {
+        Map<String, Double> hours = new HashMap<>();
+        for (Booking b : bookings.values()) {
+            if (!b.end().isAfter(now)) continue;
+            double h = b.start().isAfter(now) ? Duration.between(now, b.start()).toMillis() / 3_600_000.0 : 0.0;
+            hours.merge(b.room(), h, Math::min);
+        }
+        return hours;
+    }
+
     private void pruneBookings() {
         bookings.values().removeIf(b -> b.end().plus(BOOKING_RETENTION).isBefore(now));
     }
@@ -471,6 +482,8 @@ public final class RuleEngine {
             sun.ifPresent(s -> vars.put(ContextVariables.DAYLIGHT, s.daylight(now)));
             vars.put(ContextVariables.BOOKED, bookings.values().stream()
                     .filter(b -> b.ongoingAt(now)).map(Booking::room).distinct().toList());
+            vars.put(ContextVariables.ACTIVE, active);
+            vars.put(ContextVariables.HOURS_TO_BOOKING, hoursToBooking());
             try {
                 return rule.condition().get().test(vars);
             } catch (Condition.ConditionException e) {

@@ -4,6 +4,7 @@ import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
@@ -51,7 +52,9 @@ final class CelConditions {
                 .addVar(ContextVariables.HOUR, SimpleType.INT)
                 .addVar(ContextVariables.MINUTE, SimpleType.INT)
                 .addVar(ContextVariables.WEEKDAY, SimpleType.INT)
-                .addVar(ContextVariables.BOOKED, ListType.create(SimpleType.STRING));
+                .addVar(ContextVariables.BOOKED, ListType.create(SimpleType.STRING))
+                .addVar(ContextVariables.ACTIVE, SimpleType.BOOL)
+                .addVar(ContextVariables.HOURS_TO_BOOKING, MapType.create(SimpleType.STRING, SimpleType.DOUBLE));
         if (withDaylight) {
             builder.addVar(ContextVariables.DAYLIGHT, SimpleType.BOOL);
         }

@@ -17,6 +17,14 @@ public final class SunSchedule {
     private static final int MAX_DAYS = 370;
 
     private final Location location;
+    /**
+     * The last day computed: suncalc scans the whole day for each call, and {@code daylight} is read
+     * at every condition evaluation, so a leap through weeks would otherwise spend its time here.
+     */
+    private volatile Day last;
+
+    private record Day(LocalDate date, Optional<Instant> rise, Optional<Instant> set) {
+    }
 
     public SunSchedule(Location location) {
         this.location = Objects.requireNonNull(location, "location");
@@ -24,14 +32,23 @@ public final class SunSchedule {
 
     /** The event on the given local date, or empty when the sun does not rise or set that day. */
     public Optional<Instant> on(LocalDate date, SunEvent event) {
+        Day day = last;
+        if (day == null || !day.date.equals(date)) {
+            day = compute(date);
+            last = day;
+        }
+        return event == SunEvent.SUNRISE ? day.rise : day.set;
+    }
+
+    private Day compute(LocalDate date) {
         SunTimes times = SunTimes.compute()
                 .on(date)
                 .timezone(location.zone())
                 .at(location.latitude(), location.longitude())
                 .oneDay()
                 .execute();
-        ZonedDateTime t = event == SunEvent.SUNRISE ? times.getRise() : times.getSet();
-        return Optional.ofNullable(t).map(ZonedDateTime::toInstant);
+        return new Day(date, Optional.ofNullable(times.getRise()).map(ZonedDateTime::toInstant),
+                Optional.ofNullable(times.getSet()).map(ZonedDateTime::toInstant));
     }
 
     /** The first {@code event + offset} strictly after {@code after}. */

@@ -36,6 +36,53 @@ class RuleEngineTest {
             """;
 
     @Test
+    void hoursToBookingLetsARuleLookAheadAtTheNextBookingOfARoom() {
+        Harness h = new Harness("""
+                tenant: saint-leu
+                rules:
+                  - id: hall-warm
+                    when: [ {cron: "0 0 * * * ?"} ]
+                    if: "'hall' in hours_to_booking && hours_to_booking['hall'] <= 3.0"
+                    then: [ {command: {device: hall, point: mode, value: 3, expires: 15m}} ]
+                    else: [ {command: {device: hall, point: mode, value: 2, expires: 15m}} ]
+                """, EVENING);
+        h.engine.onBooking(new Booking("b1", "saint-leu", "hall", EVENING.plus(Duration.ofHours(5)),
+                EVENING.plus(Duration.ofHours(7)), "club"));
+        h.leap(Duration.ofHours(12));
+        assertThat(h.commands()).containsExactly("hall.mode=3@20:00:00", "hall.mode=2@01:00:00");
+    }
+
+    @Test
+    void activeLatchesTheRuleSoOnAndOffCanUseDifferentExpressions() {
+        Harness h = new Harness("""
+                tenant: saint-leu
+                rules:
+                  - id: boiler
+                    inputs:
+                      export:    {device: meter, point: export}
+                      exportMax: {device: meter, point: export, max: 5m}
+                    if: "active ? exportMax >= 0.5 : export > 3.0"
+                    for: 10m
+                    then: [ {command: {device: heater, point: relay, value: 1, expires: 2m}} ]
+                    else: [ {command: {device: heater, point: relay, value: 0, expires: 2m}} ]
+                """, EVENING);
+        for (int i = 0; i <= 10; i++) {        // 18:00..18:10 above 3 kW
+            h.read("meter", "export", 4);
+            h.leap(ofMinutes(1));
+        }
+        assertThat(h.commands()).containsExactly("heater.relay=1@18:10:00");
+        h.read("meter", "export", 1);           // 18:11: under the on threshold, still on
+        h.leap(ofMinutes(1));
+        for (int i = 0; i < 6; i++) {           // 18:12..18:17 under 0.5 kW
+            h.read("meter", "export", 0.2);
+            h.leap(ofMinutes(1));
+        }
+        assertThat(h.commands()).as("off once the last 5 min all stayed under 0.5")
+                .containsExactly("heater.relay=0@18:16:00");
+        assertThat(h.engine.state("boiler").orElseThrow().active()).isFalse();
+    }
+
+    @Test
     void lightsGoOffTenMinutesAfterTheLastPresenceAndPresenceAgainCancelsTheOff() {
         Harness h = new Harness(GYM, EVENING);
         h.read("gym-lux", "lux", 50);
