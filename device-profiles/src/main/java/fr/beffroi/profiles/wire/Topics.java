@@ -18,6 +18,8 @@ public final class Topics {
     public static final String ACKS = "down/acks";
     /** Cloud to gateway: {@link Command} JSON, QoS 1. */
     public static final String COMMANDS = "down/commands";
+    /** Cloud → gateway: the doors' allow-list ({@link AllowList}), QoS 1, each replacing the last. */
+    public static final String ALLOW_LIST = "down/allowlist";
 
     private Topics() {
     }
@@ -40,6 +42,10 @@ public final class Topics {
 
     public static String commandResults(String tenant, String gateway) {
         return of(tenant, gateway, COMMAND_RESULTS);
+    }
+
+    public static String allowList(String tenant, String gateway) {
+        return of(tenant, gateway, ALLOW_LIST);
     }
 
     /** A topic split into its parts, if it is one of ours. */

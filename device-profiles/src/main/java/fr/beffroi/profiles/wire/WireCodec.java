@@ -51,6 +51,7 @@ public final class WireCodec {
     private static final ObjectReader ACK = MAPPER.readerFor(BatchAck.class);
     private static final ObjectReader COMMAND = MAPPER.readerFor(Command.class);
     private static final ObjectReader COMMAND_RESULT = MAPPER.readerFor(CommandResult.class);
+    private static final ObjectReader ALLOW_LIST = MAPPER.readerFor(AllowList.class);
     private static final ObjectReader ATTRS = MAPPER.readerFor(new TypeReference<Map<String, String>>() { });
 
     private WireCodec() {
@@ -80,6 +81,10 @@ public final class WireCodec {
 
     public static CommandResult decodeCommandResult(byte[] json) throws WireFormatException {
         return decode(COMMAND_RESULT, json, "CommandResult");
+    }
+
+    public static AllowList decodeAllowList(byte[] json) throws WireFormatException {
+        return decode(ALLOW_LIST, json, "AllowList");
     }
 
     /**
