@@ -1,6 +1,7 @@
 package fr.beffroi.ops;
 
 import fr.beffroi.ops.bench.IngestBenchCommand;
+import fr.beffroi.ops.bench.RulesBenchCommand;
 import fr.beffroi.ops.demo.DemoCommand;
 import fr.beffroi.profiles.unit.DurationText;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./beffroi} command line: one entry point, one subcommand per job. */
 @Command(name = "beffroi", mixinStandardHelpOptions = true,
         description = "Beffroi: telemetry and control for the public equipment of a communauté de communes.",
-        subcommands = {DemoCommand.class, IngestBenchCommand.class})
+        subcommands = {DemoCommand.class, IngestBenchCommand.class, RulesBenchCommand.class})
 public final class BeffroiCli implements Runnable {
 
     @Override
