@@ -62,6 +62,8 @@ public final class RuleEngine {
     private final Clock clock;
     private final Optional<SunSchedule> sun;
     private final List<Slot> slots = new ArrayList<>();
+    /** The slots a reading concerns, by device then point: a reading visits only its rules, not all. */
+    private final Map<String, Map<String, List<Slot>>> byPoint = new HashMap<>();
     private final Map<String, Booking> bookings = new LinkedHashMap<>();
     private Instant now;
 
@@ -73,8 +75,19 @@ public final class RuleEngine {
         this.sun = rules.location().map(SunSchedule::new);
         this.now = clock.instant();
         for (Rule rule : rules.rules()) {
-            slots.add(new Slot(rule));
+            Slot slot = new Slot(rule);
+            slots.add(slot);
+            for (InputSpec in : rule.inputs().values()) index(in.device(), in.point(), slot);
+            for (Trigger t : rule.effectiveTriggers()) {
+                if (t instanceof Trigger.OnReading or) index(or.device(), or.point(), slot);
+            }
         }
+    }
+
+    private void index(String device, String point, Slot slot) {
+        List<Slot> concerned = byPoint.computeIfAbsent(device, d -> new HashMap<>())
+                .computeIfAbsent(point, p -> new ArrayList<>());
+        if (!concerned.contains(slot)) concerned.add(slot);
     }
 
     public RuleSet rules() {
@@ -146,7 +159,8 @@ public final class RuleEngine {
                     r.device(), r.point(), r.quality(), r.value());
             return;
         }
-        for (Slot slot : slots) {
+        // In file order, as the slots are: the index lists keep the order rules were added in.
+        for (Slot slot : byPoint.getOrDefault(r.device(), Map.of()).getOrDefault(r.point(), List.of())) {
             boolean matched = slot.accept(r);
             if (slot.triggeredBy(r)) {
                 slot.triggered();
