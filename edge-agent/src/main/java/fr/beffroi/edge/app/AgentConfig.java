@@ -9,7 +9,8 @@ import java.util.Optional;
  * agent reads it once at start-up; a change means a restart.
  */
 public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
-                          List<DeviceConfig> devices, GpioConfig gpio, CommandsConfig commands) {
+                          List<DeviceConfig> devices, GpioConfig gpio, CommandsConfig commands, RulesConfig rules,
+                          AccessConfig access) {
     public AgentConfig {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(uplink, "uplink");
@@ -18,6 +19,15 @@ public record AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConf
         devices = List.copyOf(devices);
         Objects.requireNonNull(gpio, "gpio");
         Objects.requireNonNull(commands, "commands");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** Without edge rules, the allow-list kept in {@code access.db} beside the buffer. */
+    public AgentConfig(GatewayConfig gateway, UplinkConfig uplink, BufferConfig buffer, MetricsConfig metrics,
+                       List<DeviceConfig> devices, GpioConfig gpio, CommandsConfig commands) {
+        this(gateway, uplink, buffer, metrics, devices, gpio, commands, RulesConfig.none(buffer.path()),
+                AccessConfig.besides(buffer.path()));
     }
 
     /** A gateway without GPIO devices, with the default command settings ({@link CommandsConfig#besides} the buffer). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.beffroi.edge.buffer.WhenFull;
 import fr.beffroi.edge.driver.access.DoorPins;
 import fr.beffroi.edge.driver.waste.TagNormaliser;
+import fr.beffroi.rules.model.RuleSet;
 
 import java.io.IOException;
 import java.net.URI;
@@ -86,10 +87,12 @@ public final class ConfigLoader {
         crossCheck(devices, top);
         GpioConfig gpio = gpio(top.child("gpio"), devices, top);
         CommandsConfig commands = commands(top.child("commands"), buffer.path());
+        RulesConfig rules = rules(top.child("rules"), buffer.path(), gateway.tenant());
+        AccessConfig access = access(top.child("access"), buffer.path());
         top.finish();
 
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new AgentConfig(gateway, uplink, buffer, metrics, devices, gpio, commands);
+        return new AgentConfig(gateway, uplink, buffer, metrics, devices, gpio, commands, rules, access);
     }
 
     private static GatewayConfig gateway(ConfigNode n) {
@@ -160,6 +163,32 @@ public final class ConfigLoader {
         if (resendAfter.compareTo(Duration.ofSeconds(1)) < 0) n.problem("resendAfter", "must be at least 1s");
         n.finish();
         return new CommandsConfig(Path.of(log.isEmpty() ? "commands.db" : log), resendAfter);
+    }
+
+    private static RulesConfig rules(ConfigNode n, Path bufferPath, String tenant) {
+        RulesConfig defaults = RulesConfig.none(bufferPath);
+        String file = n.string("file", null);
+        String state = n.string("state", defaults.state().toString());
+        n.finish();
+        Optional<Path> rulesFile = file == null || file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+        // A bad rule file refuses the start with every message of the loader, as a bad config does.
+        rulesFile.ifPresent(f -> {
+            try {
+                RuleSet set = RuleFile.load(f);
+                if (!tenant.isEmpty() && !set.tenant().equals(tenant)) {
+                    n.problem("file", f + " is tenant " + set.tenant() + "'s rule file, this gateway is " + tenant + "'s");
+                }
+            } catch (ConfigException e) {
+                e.problems().forEach(p -> n.problem("file", p));
+            }
+        });
+        return new RulesConfig(rulesFile, Path.of(state.isEmpty() ? "rule-state.db" : state));
+    }
+
+    private static AccessConfig access(ConfigNode n, Path bufferPath) {
+        String store = n.string("store", AccessConfig.besides(bufferPath).store().toString());
+        n.finish();
+        return new AccessConfig(Path.of(store.isEmpty() ? "access.db" : store));
     }
 
     private static MetricsConfig metrics(ConfigNode n) {

@@ -3,24 +3,35 @@ package fr.beffroi.edge.app;
 import fr.beffroi.edge.actuator.Actuator;
 import fr.beffroi.edge.actuator.CommandExecutor;
 import fr.beffroi.edge.actuator.GuardedDriver;
+import fr.beffroi.edge.buffer.AllowListStore;
+import fr.beffroi.edge.buffer.AppendResult;
 import fr.beffroi.edge.buffer.CommandLog;
 import fr.beffroi.edge.buffer.CorruptFrameStore;
 import fr.beffroi.edge.buffer.ReadingBuffer;
+import fr.beffroi.edge.downlink.AllowListDownlink;
 import fr.beffroi.edge.downlink.CommandDownlink;
 import fr.beffroi.edge.downlink.CommandVerifier;
 import fr.beffroi.edge.downlink.ResultOutbox;
-import fr.beffroi.edge.driver.access.DenyAll;
+import fr.beffroi.edge.driver.access.AllowListPolicy;
 import fr.beffroi.edge.health.DeviceHealth;
 import fr.beffroi.edge.health.HealthBoard;
 import fr.beffroi.edge.poll.ExecutorDelayScheduler;
 import fr.beffroi.edge.poll.PollBackoff;
 import fr.beffroi.edge.poll.PollScheduler;
 import fr.beffroi.edge.poll.PolledDevice;
+import fr.beffroi.edge.poll.ReadingListener;
+import fr.beffroi.edge.rules.EdgeRules;
+import fr.beffroi.edge.rules.RuleActions;
+import fr.beffroi.edge.rules.SqliteRuleStateStore;
 import fr.beffroi.edge.uplink.Backoff;
 import fr.beffroi.edge.uplink.PahoTransport;
 import fr.beffroi.edge.uplink.SendLoop;
 import fr.beffroi.edge.uplink.SendSettings;
 import fr.beffroi.edge.uplink.Uplink;
+import fr.beffroi.profiles.wire.Reading;
+import fr.beffroi.rules.eval.RuleEngine;
+import fr.beffroi.rules.model.RuleSet;
+import fr.beffroi.rules.model.Site;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.slf4j.Logger;
@@ -37,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -57,6 +69,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final DriverFactory drivers;
     private final Clock clock;
     private final Function<String, String> environment;
+    private final AllowListPolicy access;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final HealthBoard health = new HealthBoard();
 
@@ -69,14 +82,22 @@ public final class EdgeAgent implements AutoCloseable {
     private SendLoop sendLoop;
     private Uplink uplink;
     private HTTPServer metricsServer;
+    private AllowListStore allowListStore;
+    private AllowListDownlink allowListDownlink;
+    private SqliteRuleStateStore ruleState;
+    private RuleActions ruleActions;
+    private EdgeRules edgeRules;
 
     /**
      * Production wiring: the drivers of the config, the system clock and the process environment.
-     * Doors deny every badge until an access policy is given (issue 3's allow-list).
+     * Doors decide from the allow-list the cloud sends down (kept on disk, so they work offline).
      */
     public EdgeAgent(AgentConfig config) {
-        this(config, new DefaultDriverFactory(Clock.systemUTC(), config.gpio(), new DenyAll()), Clock.systemUTC(),
-                System::getenv);
+        this(config, new AllowListPolicy(), Clock.systemUTC());
+    }
+
+    private EdgeAgent(AgentConfig config, AllowListPolicy access, Clock clock) {
+        this(config, new DefaultDriverFactory(clock, config.gpio(), access), access, clock, System::getenv);
     }
 
     /**
@@ -84,6 +105,16 @@ public final class EdgeAgent implements AutoCloseable {
      * @param environment looks up environment variables, for the MQTT password
      */
     public EdgeAgent(AgentConfig config, DriverFactory drivers, Clock clock, Function<String, String> environment) {
+        this(config, drivers, new AllowListPolicy(), clock, environment);
+    }
+
+    /**
+     * @param access the allow-list the agent keeps up to date from the cloud and from its store; the
+     *               door drivers {@code drivers} makes must ask this very policy
+     */
+    public EdgeAgent(AgentConfig config, DriverFactory drivers, AllowListPolicy access, Clock clock,
+                     Function<String, String> environment) {
+        this.access = Objects.requireNonNull(access, "access");
         this.config = Objects.requireNonNull(config, "config");
         this.drivers = Objects.requireNonNull(drivers, "drivers");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -101,13 +132,25 @@ public final class EdgeAgent implements AutoCloseable {
      * shared by the poll scheduler and the command executor, so that a write never interleaves
      * with a poll of the same device.
      *
-     * @throws ConfigException when the MQTT password cannot be read
+     * The stored allow-list is installed before any driver exists, and the edge rules (when a rule
+     * file is configured) get each poll's readings right after the buffer stored them.
+     *
+     * @throws ConfigException when the MQTT password cannot be read or the rule file is refused
      */
     public synchronized void start() throws ConfigException {
         if (buffer != null) throw new IllegalStateException("already started");
         GatewayConfig gw = config.gateway();
         UplinkConfig up = config.uplink();
         byte[] password = up.password().isPresent() ? up.password().get().resolve(environment) : null;
+        Optional<RuleSet> rules = Optional.empty();
+        if (config.rules().file().isPresent()) {
+            RuleSet set = RuleFile.load(config.rules().file().get());
+            if (!set.tenant().equals(gw.tenant())) {
+                throw new ConfigException("rules.file: " + config.rules().file().get() + " is tenant " + set.tenant()
+                        + "'s rule file, this gateway is " + gw.tenant() + "'s");
+            }
+            rules = Optional.of(set.forSite(Site.EDGE));
+        }
 
         buffer = ReadingBuffer.open(config.buffer().path(), config.buffer().maxReadings(), config.buffer().whenFull(),
                 clock, registry);
@@ -132,6 +175,11 @@ public final class EdgeAgent implements AutoCloseable {
                 new SendSettings(up.batchMaxReadings(), up.maxInFlightBatches(), up.ackTimeout(), retry), clock, registry);
         uplink = new Uplink(gw.tenant(), gw.id(), transport, sendLoop, retry, CONNECT_TIMEOUT, UPLINK_IDLE_PERIOD);
 
+        allowListStore = AllowListStore.open(config.access().store(), clock);
+        allowListDownlink = new AllowListDownlink(gw.tenant(), gw.id(), allowListStore, access);
+        allowListDownlink.restore();
+        uplink.attach(allowListDownlink);
+
         List<GuardedDriver> guarded = new ArrayList<>();
         Map<String, Actuator> actuators = new HashMap<>();
         Path stateDir = config.buffer().path().toAbsolutePath().getParent();
@@ -144,9 +192,10 @@ public final class EdgeAgent implements AutoCloseable {
         commandLog = CommandLog.open(config.commands().log(), clock);
         Set<String> deviceIds = new java.util.HashSet<>();
         config.devices().forEach(d -> deviceIds.add(d.id()));
+        CommandExecutor executor = new CommandExecutor(actuators, clock);
         downlink = new CommandDownlink(gw.tenant(), gw.id(), commandLog,
                 new CommandVerifier(gw.tenant(), deviceIds, commandLog::status, clock),
-                new CommandExecutor(actuators, clock), clock, uplink::wakeUp);
+                executor, clock, uplink::wakeUp);
         uplink.attach(downlink);
         uplink.attach(new ResultOutbox(gw.tenant(), gw.id(), commandLog, config.commands().resendAfter()));
         LOG.info("gateway {}/{}: commands on, log {}, devices that act: {}", gw.tenant(), gw.id(),
@@ -159,10 +208,42 @@ public final class EdgeAgent implements AutoCloseable {
         for (int i = 0; i < guarded.size(); i++) {
             devices.add(new PolledDevice(guarded.get(i), config.devices().get(i).pollInterval()));
         }
+        ReadingListener listener = ReadingListener.NONE;
+        if (rules.isPresent()) {
+            ruleState = SqliteRuleStateStore.open(config.rules().state(), clock);
+            ruleActions = new RuleActions(gw.id(), deviceIds, executor, ruleState, this::bufferAudit, clock, registry);
+            edgeRules = new EdgeRules(gw.id(), new RuleEngine(rules.get(), ruleState, ruleActions, clock), clock,
+                    registry);
+            edgeRules.start();
+            listener = edgeRules;
+            LOG.info("gateway {}/{}: edge rules from {}: {}", gw.tenant(), gw.id(), config.rules().file().get(),
+                    rules.get().rules().stream().map(r -> r.id()).toList());
+        }
         pollThreads = new ExecutorDelayScheduler(devices.size());
-        scheduler = new PollScheduler(devices, buffer, health, pollThreads, clock, PollBackoff.DEFAULT, registry);
+        scheduler = new PollScheduler(devices, buffer, health, pollThreads, clock, PollBackoff.DEFAULT, registry,
+                listener);
         scheduler.start();
         LOG.info("gateway {}/{}: started with {} devices", gw.tenant(), gw.id(), devices.size());
+    }
+
+    /** The audit events of the edge rules go to the buffer like readings, for the cloud. */
+    private void bufferAudit(List<Reading> events) {
+        AppendResult r = buffer.append(events);
+        if (r.refused() > 0) {
+            LOG.error("gateway {}/{}: buffer full, rule audit event refused: {}", config.gateway().tenant(),
+                    config.gateway().id(), events);
+        }
+    }
+
+    /** How many edge-rule actions ended with this outcome ({@code kind} command or alert); 0 without rules. */
+    public long ruleActions(String kind, RuleActions.Outcome outcome) {
+        RuleActions a = ruleActions;
+        return a == null ? 0 : a.count(kind, outcome);
+    }
+
+    /** The allow-list in force for the doors. */
+    public AllowListPolicy access() {
+        return access;
     }
 
     public synchronized AgentStats stats() {
@@ -212,12 +293,16 @@ public final class EdgeAgent implements AutoCloseable {
     public synchronized void close() {
         if (uplink != null) uplink.close();
         if (downlink != null) downlink.close();
+        if (allowListDownlink != null) allowListDownlink.close();
+        if (edgeRules != null) edgeRules.close();
         stopPolling();
         if (metricsServer != null) metricsServer.close();
         drivers.close();
         if (corruptFrames != null) corruptFrames.close();
         if (buffer != null) buffer.close();
         if (commandLog != null) commandLog.close();
+        if (ruleState != null) ruleState.close();
+        if (allowListStore != null) allowListStore.close();
         LOG.info("gateway {}/{}: stopped", config.gateway().tenant(), config.gateway().id());
     }
 }

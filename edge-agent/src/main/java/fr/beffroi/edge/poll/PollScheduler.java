@@ -42,6 +42,7 @@ public final class PollScheduler implements AutoCloseable {
     private final DelayScheduler timer;
     private final Clock clock;
     private final PollBackoff backoff;
+    private final ReadingListener listener;
     private final Counter polls;
     private final Counter readingsCounter;
     private final Counter nonFiniteCounter;
@@ -49,6 +50,13 @@ public final class PollScheduler implements AutoCloseable {
 
     public PollScheduler(List<PolledDevice> devices, ReadingBuffer buffer, HealthBoard health, DelayScheduler timer,
                          Clock clock, PollBackoff backoff, PrometheusRegistry registry) {
+        this(devices, buffer, health, timer, clock, backoff, registry, ReadingListener.NONE);
+    }
+
+    /** @param listener told of the readings the buffer stored, right after each append */
+    public PollScheduler(List<PolledDevice> devices, ReadingBuffer buffer, HealthBoard health, DelayScheduler timer,
+                         Clock clock, PollBackoff backoff, PrometheusRegistry registry, ReadingListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.buffer = Objects.requireNonNull(buffer, "buffer");
         this.health = Objects.requireNonNull(health, "health");
         this.timer = Objects.requireNonNull(timer, "timer");
@@ -156,10 +164,20 @@ public final class PollScheduler implements AutoCloseable {
             readingsCounter.labelValues(device).inc(valid.size());
             try {
                 AppendResult result = buffer.append(valid);
+                tell(device, result.appended() == valid.size() ? valid : valid.subList(0, result.appended()));
                 return result.refused() > 0 ? BUFFER_FULL : OK;
             } catch (RuntimeException e) {
                 LOG.error("device {}: cannot store {} readings in the buffer", device, valid.size(), e);
                 return BUFFER_ERROR;
+            }
+        }
+
+        private void tell(String device, List<Reading> stored) {
+            if (stored.isEmpty()) return;
+            try {
+                listener.stored(stored);
+            } catch (RuntimeException e) {
+                LOG.error("device {}: reading listener failed on {} readings", device, stored.size(), e);
             }
         }
 

@@ -2,10 +2,13 @@ package fr.beffroi.edge.app;
 
 import fr.beffroi.edge.buffer.WhenFull;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -77,6 +80,55 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(30)));
         assertThat(c.devices()).extracting(DeviceConfig::driver).containsExactly("sunspec-modbus-tcp", "bms-modbus-tcp",
                 "groundwater-modbus-rtu", "groundwater-coap-senml");
+        assertThat(c.rules()).isEqualTo(new RulesConfig(Optional.of(Path.of("config/liancourt-rules.example.yaml")),
+                Path.of("/var/lib/beffroi/rule-state.db")));
+        assertThat(c.access()).isEqualTo(new AccessConfig(Path.of("/var/lib/beffroi/access.db")));
+    }
+
+    @Test
+    void withoutRulesNorAccessTheirFilesSitBesideTheBuffer() throws ConfigException {
+        AgentConfig c = ConfigLoader.parse("""
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: /var/lib/beffroi/buffer.db}
+                """);
+
+        assertThat(c.rules()).isEqualTo(new RulesConfig(Optional.empty(), Path.of("/var/lib/beffroi/rule-state.db")));
+        assertThat(c.access()).isEqualTo(new AccessConfig(Path.of("/var/lib/beffroi/access.db")));
+    }
+
+    @Test
+    void aBadRuleFileOrAnotherTenantsRefusesTheConfigWithTheLoadersMessages(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                tenant: t1
+                rules:
+                  - id: r1
+                    runs: edge
+                    inputs: {x: {device: d, point: p}}
+                    if: "y > 1.0"
+                    then: [ {alert: {message: hi}} ]
+                """);
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, """
+                tenant: t2
+                rules:
+                  - {id: r1, inputs: {x: {device: d, point: p}}, then: [ {alert: {message: hi}} ]}
+                """);
+        String base = """
+                gateway: {id: gw1, tenant: t1}
+                uplink: {url: "tcp://127.0.0.1:1883"}
+                buffer: {path: buffer.db}
+                rules: {file: "%s"}
+                """;
+
+        assertThat(catchThrowableOfType(() -> ConfigLoader.parse(base.formatted(bad)), ConfigException.class).problems())
+                .singleElement().satisfies(p -> assertThat(p).startsWith("rules.file: ").contains("bad.yaml:6:")
+                        .contains("undeclared reference to 'y'"));
+        assertThat(catchThrowableOfType(() -> ConfigLoader.parse(base.formatted(other)), ConfigException.class).problems())
+                .containsExactly("rules.file: " + other + " is tenant t2's rule file, this gateway is t1's");
+        assertThat(catchThrowableOfType(() -> ConfigLoader.parse(base.formatted(dir.resolve("none.yaml"))),
+                ConfigException.class).problems()).singleElement().satisfies(p -> assertThat(p).contains("none.yaml"));
     }
 
     @Test

@@ -80,6 +80,25 @@ class PollSchedulerTest {
     }
 
     @Test
+    void theListenerHearsWhatTheBufferStoredAndNothingWhenItIsFull() {
+        List<List<Reading>> heard = new ArrayList<>();
+        FakeDriver dev = new FakeDriver("dev");
+        buffer = ReadingBuffer.open(dir.resolve("buffer.db"), 5, WhenFull.REFUSE_NEW, clock, registry);
+        scheduler = new PollScheduler(List.of(new PolledDevice(dev, Duration.ofSeconds(10))), buffer, health, timer,
+                clock, PollBackoff.DEFAULT, registry, readings -> {
+                    heard.add(readings);
+                    throw new IllegalStateException("a listener bug must not stop polling");
+                });
+        scheduler.start();
+
+        timer.advance(Duration.ofSeconds(30)); // 4 polls of 2 readings; the buffer holds 5
+
+        assertThat(heard).hasSize(2).allSatisfy(r -> assertThat(r).extracting(Reading::device).containsOnly("dev"));
+        assertThat(dev.polledAt).hasSize(4);
+        assertThat(scheduler.pollCount("dev", PollScheduler.BUFFER_FULL)).isEqualTo(2);
+    }
+
+    @Test
     void pollsEachDeviceAtItsOwnIntervalAndBuffersItsReadings() {
         FakeDriver fast = new FakeDriver("fast");
         FakeDriver slow = new FakeDriver("slow");

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A fixed allow-list, badge to validity interval, for tests and simulators. Issue 3 replaces it by
- * one synced from bookings (a badge valid from 15 min before its slot to its end).
+ * A fixed allow-list, badge to validity interval, for tests and simulators. In production the doors
+ * ask {@link AllowListPolicy}, synced from bookings.
  */
 public final class StaticAllowList implements AccessPolicy {
 
