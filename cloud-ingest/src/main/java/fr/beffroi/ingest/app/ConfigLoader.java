@@ -30,6 +30,10 @@ import java.util.function.Function;
  * users:                      # the HTTP API; token = "&lt;name&gt;:&lt;secret&gt;", hashed whole
  *   - { name: alice, tenant: liancourt, tokenHash: "pbkdf2-sha256$…", role: operator }   # or viewer
  * commands: { sweepPeriod: 10s, maxLifetime: 7d }
+ * rules: { dir: /etc/beffroi/rules, tickPeriod: 5s }   # one &lt;tenant&gt;.yaml per tenant; absent = no cloud rules
+ * rooms:                      # which door devices open which room
+ *   - { tenant: liancourt, room: salle-des-fetes, doors: [porte-sdf] }
+ * access: { horizon: 7d, republishPeriod: 1h }
  * </pre>
  */
 public final class ConfigLoader {
@@ -56,7 +60,8 @@ public final class ConfigLoader {
             throw new ConfigException(List.of("$: expected a mapping of mqtt, http, jdbc, batch, gateways, users,"
                     + " commands"));
         }
-        unknown(p, "", root, Set.of("mqtt", "http", "jdbc", "batch", "gateways", "users", "commands"));
+        unknown(p, "", root, Set.of("mqtt", "http", "jdbc", "batch", "gateways", "users", "commands", "rules",
+                "rooms", "access"));
         IngestConfig.Mqtt mqttDefaults = IngestConfig.Mqtt.loopback(1883);
         JsonNode m = section(p, root, "mqtt", Set.of("host", "port", "maxMessageBytes"));
         IngestConfig.Mqtt mqtt = new IngestConfig.Mqtt(
@@ -139,7 +144,44 @@ public final class ConfigLoader {
         IngestConfig.Commands commands = new IngestConfig.Commands(
                 duration(p, cs, "commands.sweepPeriod", "sweepPeriod", commandDefaults.sweepPeriod()),
                 duration(p, cs, "commands.maxLifetime", "maxLifetime", commandDefaults.maxLifetime()));
-        IngestConfig config = new IngestConfig(mqtt, http, jdbc, batch, gateways, users, commands);
+        IngestConfig.Rules ruleDefaults = IngestConfig.Rules.none();
+        JsonNode rs = section(p, root, "rules", Set.of("dir", "tickPeriod"));
+        String dir = text(p, rs, "rules.dir", "dir", null);
+        IngestConfig.Rules rules = new IngestConfig.Rules(dir == null ? null : Path.of(dir),
+                duration(p, rs, "rules.tickPeriod", "tickPeriod", ruleDefaults.tickPeriod()));
+        List<IngestConfig.RoomEntry> rooms = new ArrayList<>();
+        JsonNode rooms0 = root.get("rooms");
+        if (rooms0 != null && !rooms0.isNull()) {
+            if (!rooms0.isArray()) {
+                p.add("rooms: expected a list");
+            } else {
+                for (int i = 0; i < rooms0.size(); i++) {
+                    String at = "rooms[" + i + "]";
+                    JsonNode r = rooms0.get(i);
+                    if (!r.isObject()) {
+                        p.add(at + ": expected a mapping of tenant, room, doors");
+                        continue;
+                    }
+                    unknown(p, at + ".", r, Set.of("tenant", "room", "doors"));
+                    List<String> doors = new ArrayList<>();
+                    JsonNode ds = r.get("doors");
+                    if (ds != null && ds.isArray()) {
+                        ds.forEach(d -> doors.add(d.isValueNode() ? d.asText() : null));
+                    } else if (ds != null && !ds.isNull()) {
+                        p.add(at + ".doors: expected a list of door device ids");
+                    }
+                    rooms.add(new IngestConfig.RoomEntry(text(p, r, at + ".tenant", "tenant", null),
+                            text(p, r, at + ".room", "room", null), doors));
+                }
+            }
+        }
+        IngestConfig.Access accessDefaults = IngestConfig.Access.defaults();
+        JsonNode as = section(p, root, "access", Set.of("horizon", "republishPeriod"));
+        IngestConfig.Access access = new IngestConfig.Access(
+                duration(p, as, "access.horizon", "horizon", accessDefaults.horizon()),
+                duration(p, as, "access.republishPeriod", "republishPeriod", accessDefaults.republishPeriod()));
+        IngestConfig config = new IngestConfig(mqtt, http, jdbc, batch, gateways, users, commands, rules, rooms,
+                access);
         List<String> all = new ArrayList<>(p);
         for (String problem : config.problems()) {
             // A key already reported as unreadable or unset need not be reported twice.

@@ -22,15 +22,26 @@ import java.util.regex.Pattern;
  * @param gateways the gateways allowed to send
  * @param users    the people allowed to use the HTTP API (commands)
  * @param commands how the command ledger treats expiry
+ * @param rules    where the cloud rule files are (none: no cloud rules run)
+ * @param rooms    which door devices open which room (the allow-lists sent to gateways)
+ * @param access   how far ahead the allow-lists reach and how often they are resent
  */
 public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<GatewayEntry> gateways,
-                           List<UserEntry> users, Commands commands) {
+                           List<UserEntry> users, Commands commands, Rules rules, List<RoomEntry> rooms,
+                           Access access) {
     /** Ids become MQTT topic levels and SQL values: no separators, no wildcards. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     public IngestConfig {
         gateways = List.copyOf(Objects.requireNonNullElse(gateways, List.of()));
         users = List.copyOf(Objects.requireNonNullElse(users, List.of()));
+        rooms = List.copyOf(Objects.requireNonNullElse(rooms, List.of()));
+    }
+
+    /** No cloud rules, no rooms, default access settings. */
+    public IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<GatewayEntry> gateways,
+                        List<UserEntry> users, Commands commands) {
+        this(mqtt, http, jdbc, batch, gateways, users, commands, Rules.none(), List.of(), Access.defaults());
     }
 
     /** No users, default command settings. */
@@ -127,37 +138,86 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
         }
     }
 
+    /**
+     * @param dir        folder of {@code <tenant>.yaml} rule files, one per tenant; null = no cloud rules
+     * @param tickPeriod the engines are ticked at least this often (and at each rule's next due instant)
+     */
+    public record Rules(java.nio.file.Path dir, Duration tickPeriod) {
+        public static Rules none() {
+            return new Rules(null, Duration.ofSeconds(5));
+        }
+
+        public static Rules in(java.nio.file.Path dir) {
+            return new Rules(dir, Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * A bookable room and the door devices (badge readers with a lock) that let people into it.
+     *
+     * @param tenant the commune
+     * @param room   the room id bookings name
+     * @param doors  door device ids, as the gateways report them
+     */
+    public record RoomEntry(String tenant, String room, List<String> doors) {
+        public RoomEntry {
+            doors = List.copyOf(Objects.requireNonNullElse(doors, List.of()));
+        }
+    }
+
+    /**
+     * @param horizon         an allow-list holds the bookings of the coming {@code horizon} and is valid that long
+     * @param republishPeriod every allow-list is sent again this often, so that its validity slides
+     */
+    public record Access(Duration horizon, Duration republishPeriod) {
+        public static Access defaults() {
+            return new Access(Duration.ofDays(7), Duration.ofHours(1));
+        }
+    }
+
     /** Loopback listeners on free ports and default batching: the shape tests, the demo and benchmarks use. */
     public static IngestConfig of(Jdbc jdbc, List<GatewayEntry> gateways) {
         return new IngestConfig(Mqtt.loopback(0), Http.loopback(0), jdbc, Batch.defaults(), gateways);
     }
 
     public IngestConfig withMqtt(Mqtt value) {
-        return new IngestConfig(value, http, jdbc, batch, gateways, users, commands);
+        return new IngestConfig(value, http, jdbc, batch, gateways, users, commands, rules, rooms, access);
     }
 
     public IngestConfig withHttp(Http value) {
-        return new IngestConfig(mqtt, value, jdbc, batch, gateways, users, commands);
+        return new IngestConfig(mqtt, value, jdbc, batch, gateways, users, commands, rules, rooms, access);
     }
 
     public IngestConfig withJdbc(Jdbc value) {
-        return new IngestConfig(mqtt, http, value, batch, gateways, users, commands);
+        return new IngestConfig(mqtt, http, value, batch, gateways, users, commands, rules, rooms, access);
     }
 
     public IngestConfig withBatch(Batch value) {
-        return new IngestConfig(mqtt, http, jdbc, value, gateways, users, commands);
+        return new IngestConfig(mqtt, http, jdbc, value, gateways, users, commands, rules, rooms, access);
     }
 
     public IngestConfig withGateways(List<GatewayEntry> value) {
-        return new IngestConfig(mqtt, http, jdbc, batch, value, users, commands);
+        return new IngestConfig(mqtt, http, jdbc, batch, value, users, commands, rules, rooms, access);
     }
 
     public IngestConfig withUsers(List<UserEntry> value) {
-        return new IngestConfig(mqtt, http, jdbc, batch, gateways, value, commands);
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, value, commands, rules, rooms, access);
     }
 
     public IngestConfig withCommands(Commands value) {
-        return new IngestConfig(mqtt, http, jdbc, batch, gateways, users, value);
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, users, value, rules, rooms, access);
+    }
+
+    public IngestConfig withRules(Rules value) {
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, users, commands, value, rooms, access);
+    }
+
+    public IngestConfig withRooms(List<RoomEntry> value) {
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, users, commands, rules, value, access);
+    }
+
+    public IngestConfig withAccess(Access value) {
+        return new IngestConfig(mqtt, http, jdbc, batch, gateways, users, commands, rules, rooms, value);
     }
 
     /** Every problem, each naming its key; empty when the config can start a node. */
@@ -244,6 +304,48 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
         } else {
             duration(p, "commands.sweepPeriod", commands.sweepPeriod(), Duration.ofMillis(100), Duration.ofHours(1));
             duration(p, "commands.maxLifetime", commands.maxLifetime(), Duration.ofSeconds(1), Duration.ofDays(90));
+        }
+        if (rules == null) {
+            p.add("rules: missing");
+        } else {
+            if (rules.dir() != null && !java.nio.file.Files.isDirectory(rules.dir())) {
+                p.add("rules.dir: not a readable folder: " + rules.dir());
+            }
+            duration(p, "rules.tickPeriod", rules.tickPeriod(), Duration.ofMillis(50), Duration.ofMinutes(1));
+        }
+        Set<String> roomKeys = new HashSet<>();
+        Set<String> doorKeys = new HashSet<>();
+        for (int i = 0; i < rooms.size(); i++) {
+            RoomEntry r = rooms.get(i);
+            String at = "rooms[" + i + "]";
+            if (r == null) {
+                p.add(at + ": missing");
+                continue;
+            }
+            if (r.tenant() == null || !ID.matcher(r.tenant()).matches()) {
+                p.add(at + ".tenant: must match " + ID.pattern() + ", was " + r.tenant());
+            }
+            if (r.room() == null || !ID.matcher(r.room()).matches()) {
+                p.add(at + ".room: must match " + ID.pattern() + ", was " + r.room());
+            } else if (!roomKeys.add(r.tenant() + "/" + r.room())) {
+                p.add(at + ".room: duplicate " + r.tenant() + "/" + r.room());
+            }
+            if (r.doors().isEmpty()) p.add(at + ".doors: at least one door device is required");
+            for (int d = 0; d < r.doors().size(); d++) {
+                String door = r.doors().get(d);
+                if (door == null || !ID.matcher(door).matches()) {
+                    p.add(at + ".doors[" + d + "]: must match " + ID.pattern() + ", was " + door);
+                } else if (!doorKeys.add(r.tenant() + "/" + door)) {
+                    // One door, one room: the allow-list entry names the door, not the room.
+                    p.add(at + ".doors[" + d + "]: door " + door + " already opens another room");
+                }
+            }
+        }
+        if (access == null) {
+            p.add("access: missing");
+        } else {
+            duration(p, "access.horizon", access.horizon(), Duration.ofHours(1), Duration.ofDays(31));
+            duration(p, "access.republishPeriod", access.republishPeriod(), Duration.ofSeconds(1), Duration.ofDays(1));
         }
         return p;
     }

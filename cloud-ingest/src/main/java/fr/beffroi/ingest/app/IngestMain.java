@@ -49,7 +49,15 @@ public final class IngestMain {
             System.exit(2);
             return;
         }
-        IngestNode node = IngestNode.start(config);
+        IngestNode node;
+        try {
+            node = IngestNode.start(config);
+        } catch (ConfigException e) {
+            // A bad rule file: the loader's messages name file, line, column and rule.
+            System.err.println(configPath + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

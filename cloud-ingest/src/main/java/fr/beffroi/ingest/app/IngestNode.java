@@ -2,6 +2,8 @@ package fr.beffroi.ingest.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.beffroi.ingest.access.AllowLists;
+import fr.beffroi.ingest.access.RoomDoors;
 import fr.beffroi.ingest.auth.Gateway;
 import fr.beffroi.ingest.auth.GatewayAuthenticator;
 import fr.beffroi.ingest.auth.SecretHash;
@@ -10,6 +12,12 @@ import fr.beffroi.ingest.auth.UserAuthenticator;
 import fr.beffroi.ingest.command.CommandLedger;
 import fr.beffroi.ingest.command.CommandService;
 import fr.beffroi.ingest.batch.Batcher;
+import fr.beffroi.ingest.booking.BookingService;
+import fr.beffroi.ingest.booking.BookingStore;
+import fr.beffroi.ingest.endpoint.http.BookingApi;
+import fr.beffroi.ingest.rule.AlertStore;
+import fr.beffroi.ingest.rule.CloudActionSink;
+import fr.beffroi.ingest.rule.CloudRules;
 import fr.beffroi.ingest.decode.BatchDecoder;
 import fr.beffroi.ingest.decode.Intake;
 import fr.beffroi.ingest.endpoint.http.CommandApi;
@@ -29,6 +37,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The composition root of the ingest deployable: builds every stage from an {@link IngestConfig},
@@ -45,12 +54,18 @@ public final class IngestNode implements AutoCloseable {
     private final HttpIngestServer http;
     private final IngestMetrics metrics;
     private final CommandService commands;
+    private final CloudRules rules;
+    private final BookingService bookings;
+    private final AllowLists allowLists;
     private final int mqttPort;
     private final int httpPort;
 
     private IngestNode(HikariDataSource dataSource, Vertx vertx, Batcher batcher, MqttIngestServer mqtt,
-                       HttpIngestServer http, IngestMetrics metrics, CommandService commands, int mqttPort,
-                       int httpPort) {
+                       HttpIngestServer http, IngestMetrics metrics, CommandService commands, CloudRules rules,
+                       BookingService bookings, AllowLists allowLists, int mqttPort, int httpPort) {
+        this.rules = rules;
+        this.bookings = bookings;
+        this.allowLists = allowLists;
         this.dataSource = dataSource;
         this.vertx = vertx;
         this.batcher = batcher;
@@ -72,11 +87,18 @@ public final class IngestNode implements AutoCloseable {
         HikariDataSource dataSource = dataSource(config);
         Vertx vertx = null;
         Batcher batcher = null;
+        AtomicReference<CloudRules> rulesRef = new AtomicReference<>(CloudRules.none());
+        AllowLists allowLists = null;
         try {
             Migrations.apply(dataSource);
             IngestMetrics metrics = new IngestMetrics();
             ReadingStore store = new ReadingStore(dataSource, clock);
-            batcher = new Batcher(store::write, metrics, config.batch().maxRows(), config.batch().maxDelay(),
+            // The rules see a batch only once its transaction committed.
+            batcher = new Batcher(batches -> {
+                var acks = store.write(batches);
+                rulesRef.get().committed(batches, acks);
+                return acks;
+            }, metrics, config.batch().maxRows(), config.batch().maxDelay(),
                     config.batch().writers());
             vertx = Vertx.vertx();
             GatewayAuthenticator authenticator = authenticator(config);
@@ -84,20 +106,39 @@ public final class IngestNode implements AutoCloseable {
                     clock);
             CommandService commands = new CommandService(vertx,
                     new CommandLedger(dataSource, clock, config.commands().maxLifetime()), intake);
-            MqttIngestServer mqtt = new MqttIngestServer(vertx, authenticator, intake, metrics, commands);
+            BookingStore bookingStore = new BookingStore(dataSource, clock);
+            BookingService bookings = new BookingService(vertx, bookingStore);
+            if (config.rules().dir() != null) {
+                rulesRef.set(CloudRules.load(config.rules().dir(), dataSource,
+                        new CloudActionSink(vertx, commands, new AlertStore(dataSource, clock), metrics, clock), clock,
+                        config.rules().tickPeriod(), metrics));
+                rulesRef.get().start(bookingStore.notEnded(clock.instant()));
+            }
+            CloudRules rules = rulesRef.get();
+            allowLists = new AllowLists(vertx, dataSource, bookingStore, new RoomDoors(config.rooms()), clock,
+                    config.access().horizon());
+            bookings.listen(rules);
+            bookings.listen(allowLists);
+            MqttIngestServer mqtt = new MqttIngestServer(vertx, authenticator, intake, metrics, commands, allowLists);
             HttpIngestServer http = new HttpIngestServer(vertx, authenticator, intake, metrics, () -> {
                 try (Connection c = dataSource.getConnection()) {
                     return c.isValid(2);
                 }
-            }, new CommandApi(vertx, users(config), commands, clock));
+            }, new CommandApi(vertx, users(config), commands, clock),
+                    new BookingApi(vertx, users(config), bookings, clock));
             int mqttPort = await(mqtt.listen(config.mqtt().host(), config.mqtt().port(), config.mqtt().maxMessageBytes()));
             int httpPort = await(http.listen(config.http().host(), config.http().port(), config.http().maxBodyBytes()));
             commands.startSweep(config.commands().sweepPeriod());
-            LOG.info("ingest node up: MQTT on {}:{}, HTTP on {}:{}, {} gateways, {} users, {} writers, database {} as {}",
+            allowLists.startRepublish(config.access().republishPeriod());
+            LOG.info("ingest node up: MQTT on {}:{}, HTTP on {}:{}, {} gateways, {} users, {} rooms with doors, cloud"
+                            + " rules from {}, {} writers, database {} as {}",
                     config.mqtt().host(), mqttPort, config.http().host(), httpPort, config.gateways().size(),
-                    config.users().size(), config.batch().writers(), config.jdbc().url(), config.jdbc().user());
-            return new IngestNode(dataSource, vertx, batcher, mqtt, http, metrics, commands, mqttPort, httpPort);
+                    config.users().size(), config.rooms().size(), config.rules().dir(), config.batch().writers(), config.jdbc().url(), config.jdbc().user());
+            return new IngestNode(dataSource, vertx, batcher, mqtt, http, metrics, commands, rules, bookings,
+                    allowLists, mqttPort, httpPort);
         } catch (Exception e) {
+            if (allowLists != null) allowLists.close();
+            rulesRef.get().close();
             if (vertx != null) vertx.close();
             if (batcher != null) batcher.close();
             dataSource.close();
@@ -124,16 +165,33 @@ public final class IngestNode implements AutoCloseable {
         return commands;
     }
 
+    /** The cloud rules engines (one per tenant with a rule file). */
+    public CloudRules rules() {
+        return rules;
+    }
+
+    /** The bookings (what the HTTP API calls). */
+    public BookingService bookings() {
+        return bookings;
+    }
+
+    /** The doors' allow-lists. */
+    public AllowLists allowLists() {
+        return allowLists;
+    }
+
     /** Stops accepting, fails what is still queued (the gateways resend), closes the pool. */
     @Override
     public void close() {
         commands.close();
+        allowLists.close();
         try {
             await(Future.join(mqtt.close(), http.close()));
         } catch (Exception e) {
             LOG.warn("endpoints did not close cleanly: {}", e.toString());
         }
         batcher.close();
+        rules.close();
         try {
             await(vertx.close());
         } catch (Exception e) {
@@ -149,8 +207,8 @@ public final class IngestNode implements AutoCloseable {
         h.setJdbcUrl(config.jdbc().url());
         h.setUsername(config.jdbc().user());
         h.setPassword(config.jdbc().password());
-        // One connection per writer, plus dead letters and health checks.
-        h.setMaximumPoolSize(config.batch().writers() + 3);
+        // One connection per writer, plus dead letters, health checks, rule states, alerts and bookings.
+        h.setMaximumPoolSize(config.batch().writers() + 6);
         h.setMinimumIdle(1);
         h.setConnectionTimeout(config.jdbc().connectTimeout().toMillis());
         h.setValidationTimeout(Math.min(config.jdbc().connectTimeout().toMillis(), 2_000));

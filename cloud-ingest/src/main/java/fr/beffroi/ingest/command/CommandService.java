@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The asynchronous face of the {@link CommandLedger}, the one the HTTP API, the MQTT downlink and
- * (later) the cloud rules engine call: every ledger call runs on a worker thread, every future
+ * the cloud rules ({@code rule/CloudActionSink}) call: every ledger call runs on a worker thread, every future
  * completes on the caller's context. An issued command is announced on the event bus at
  * {@link #ISSUED_ADDRESS} ({@code {tenant, gateway}}) so that the MQTT endpoint pushes it at once
  * if the gateway is connected; otherwise it waits in the ledger for the gateway's next subscribe.

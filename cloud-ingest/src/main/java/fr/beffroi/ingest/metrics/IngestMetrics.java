@@ -57,6 +57,26 @@ public final class IngestMetrics {
             .classicUpperBounds(1, 10, 100, 1_000, 5_000, 10_000, 50_000, 100_000)
             .register(registry);
 
+    private final Counter ruleActions = Counter.builder().name("beffroi_rule_actions")
+            .help("Actions of the cloud rules, by kind (command, alert) and outcome (issued, refused, failed, recorded)")
+            .labelNames("tenant", "kind", "outcome").register(registry);
+    private final Histogram ruleLag = Histogram.builder().name("beffroi_rule_evaluation_lag_seconds")
+            .help("From a batch's commit (or a booking change) to its evaluation by the cloud rules").classicOnly()
+            .classicUpperBounds(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60)
+            .register(registry);
+
+    public void ruleAction(String tenant, String kind, String outcome) {
+        ruleActions.labelValues(tenant, kind, outcome).inc();
+    }
+
+    public double ruleActions(String tenant, String kind, String outcome) {
+        return ruleActions.labelValues(tenant, kind, outcome).get();
+    }
+
+    public void ruleLag(long nanos) {
+        ruleLag.observe(nanos / 1e9);
+    }
+
     public void batch(String endpoint, Outcome outcome) {
         batches.labelValues(endpoint, outcome.label()).inc();
     }

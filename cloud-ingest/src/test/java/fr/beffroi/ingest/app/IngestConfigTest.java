@@ -126,4 +126,45 @@ class IngestConfigTest {
                 "users[2].role", "commands.sweepPeriod");
         assertThat(e.getMessage()).doesNotContain("plain-token");
     }
+
+    @Test
+    void rulesRoomsAndAccessAreReadAndChecked() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rules");
+        String yaml = """
+                jdbc: { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: DB_PW }
+                rules: { dir: "%s", tickPeriod: 2s }
+                rooms:
+                  - { tenant: liancourt, room: gym, doors: [door-gym-n, door-gym-s] }
+                access: { horizon: 3d, republishPeriod: 30m }
+                """.formatted(dir);
+
+        IngestConfig c = new ConfigLoader(Map.of("DB_PW", "x")::get).parse(yaml);
+
+        assertThat(c.rules()).isEqualTo(new IngestConfig.Rules(dir, Duration.ofSeconds(2)));
+        assertThat(c.rooms()).containsExactly(new IngestConfig.RoomEntry("liancourt", "gym",
+                List.of("door-gym-n", "door-gym-s")));
+        assertThat(c.access()).isEqualTo(new IngestConfig.Access(Duration.ofDays(3), Duration.ofMinutes(30)));
+        assertThat(valid().rules().dir()).isNull();
+        assertThat(valid().access()).isEqualTo(IngestConfig.Access.defaults());
+    }
+
+    @Test
+    void badRulesRoomsAndAccessAreNamedOneByOne() {
+        String yaml = """
+                jdbc: { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: DB_PW }
+                rules: { dir: /no/such/folder, colour: red }
+                rooms:
+                  - { tenant: liancourt, room: gym, doors: [door-1] }
+                  - { tenant: liancourt, room: gym, doors: [door-1, "a/b"] }
+                  - { tenant: liancourt, room: hall, doors: [] }
+                access: { horizon: 10m }
+                """;
+
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.of("DB_PW", "x")::get).parse(yaml));
+
+        assertThat(e.problems()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
+                "rules.colour", "rules.dir", "rooms[1].room", "rooms[1].doors[0]", "rooms[1].doors[1]",
+                "rooms[2].doors", "access.horizon");
+    }
 }

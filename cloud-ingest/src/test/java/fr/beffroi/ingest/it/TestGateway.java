@@ -36,6 +36,7 @@ final class TestGateway implements AutoCloseable {
     final MqttAsyncClient client;
     final BlockingQueue<BatchAck> acks = new LinkedBlockingQueue<>();
     final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    final BlockingQueue<fr.beffroi.profiles.wire.AllowList> allowLists = new LinkedBlockingQueue<>();
 
     private TestGateway(String tenant, String id, MqttAsyncClient client) {
         this.tenant = tenant;
@@ -61,6 +62,8 @@ final class TestGateway implements AutoCloseable {
             public void messageArrived(String topic, MqttMessage message) throws Exception {
                 if (topic.equals(Topics.commands(gw.tenant, gw.id))) {
                     gw.commands.add(WireCodec.decodeCommand(message.getPayload()));
+                } else if (topic.equals(Topics.allowList(gw.tenant, gw.id))) {
+                    gw.allowLists.add(WireCodec.decodeAllowList(message.getPayload()));
                 } else {
                     gw.acks.add(WireCodec.decodeAck(message.getPayload()));
                 }
@@ -145,6 +148,11 @@ final class TestGateway implements AutoCloseable {
     /** The next command pushed down, or null if none arrives in time. */
     Command nextCommand(long millis) throws InterruptedException {
         return commands.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The next AllowList pushed down, or null if none arrives in time. */
+    fr.beffroi.profiles.wire.AllowList nextAllowList(long millis) throws InterruptedException {
+        return allowLists.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The next BatchAck, or null if none arrives in time. */

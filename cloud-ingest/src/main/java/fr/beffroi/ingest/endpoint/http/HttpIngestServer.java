@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /**
  * The HTTP endpoint: {@code POST /api/v1/readings} for gateways that cannot hold an MQTT session
  * (Basic auth with the gateway id and secret, answered only once the outcome is durable),
- * the command API ({@link CommandApi}), {@code GET /health} and {@code GET /metrics}.
+ * the command API ({@link CommandApi}), the booking API ({@link BookingApi}), {@code GET /health} and {@code GET /metrics}.
  */
 public final class HttpIngestServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
@@ -39,6 +39,7 @@ public final class HttpIngestServer {
     private final IngestMetrics metrics;
     private final Callable<Boolean> databaseUp;
     private final CommandApi commandApi;
+    private final BookingApi bookingApi;
     private HttpServer server;
 
     /**
@@ -47,8 +48,15 @@ public final class HttpIngestServer {
      */
     public HttpIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
                             Callable<Boolean> databaseUp, CommandApi commandApi) {
+        this(vertx, authenticator, intake, metrics, databaseUp, commandApi, null);
+    }
+
+    /** @param bookingApi the booking routes; null = none */
+    public HttpIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
+                            Callable<Boolean> databaseUp, CommandApi commandApi, BookingApi bookingApi) {
         this.vertx = vertx;
         this.commandApi = commandApi;
+        this.bookingApi = bookingApi;
         this.authenticator = authenticator;
         this.intake = intake;
         this.metrics = metrics;
@@ -61,6 +69,7 @@ public final class HttpIngestServer {
         router.post(READINGS_PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::readings);
         commandApi.mount(router);
+        if (bookingApi != null) bookingApi.mount(router);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         server = vertx.createHttpServer();

@@ -7,6 +7,8 @@ import fr.beffroi.ingest.auth.GatewayAuthenticator;
 import fr.beffroi.ingest.command.CommandService;
 import fr.beffroi.ingest.decode.Intake;
 import fr.beffroi.ingest.metrics.IngestMetrics;
+import fr.beffroi.ingest.access.AllowLists;
+import fr.beffroi.profiles.wire.AllowList;
 import fr.beffroi.profiles.wire.BatchAck;
 import fr.beffroi.profiles.wire.Command;
 import fr.beffroi.profiles.wire.Topics;
@@ -47,6 +49,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * topic, its pending unexpired commands are published at QoS 1 (again on every (re)subscribe, and
  * whenever one is issued), and the results it publishes on {@code up/command-results} go to the
  * {@link CommandService}.
+ *
+ * <p>And the allow-list downlink: a gateway subscribed to {@code down/allowlist} gets its current
+ * {@link AllowList} (QoS 1) on every subscribe and whenever {@link AllowLists#CHANGED_ADDRESS}
+ * announces a new one for it.
  */
 public final class MqttIngestServer {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestServer.class);
@@ -58,12 +64,21 @@ public final class MqttIngestServer {
     private final Intake intake;
     private final IngestMetrics metrics;
     private final CommandService commands;
+    private final AllowLists allowLists;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private MqttServer server;
     private MessageConsumer<JsonObject> issued;
+    private MessageConsumer<JsonObject> allowListChanged;
 
     public MqttIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
                             CommandService commands) {
+        this(vertx, authenticator, intake, metrics, commands, null);
+    }
+
+    /** @param allowLists the doors' allow-lists; null = this node sends none */
+    public MqttIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
+                            CommandService commands, AllowLists allowLists) {
+        this.allowLists = allowLists;
         this.vertx = vertx;
         this.authenticator = authenticator;
         this.intake = intake;
@@ -82,11 +97,16 @@ public final class MqttIngestServer {
             Session session = sessions.get(m.body().getString("tenant") + "/" + m.body().getString("gateway"));
             if (session != null) session.pushCommands();
         });
+        allowListChanged = vertx.eventBus().consumer(AllowLists.CHANGED_ADDRESS, m -> {
+            Session session = sessions.get(m.body().getString("tenant") + "/" + m.body().getString("gateway"));
+            if (session != null) session.pushAllowList();
+        });
         return server.listen().map(MqttServer::actualPort);
     }
 
     public Future<Void> close() {
         if (issued != null) issued.unregister();
+        if (allowListChanged != null) allowListChanged.unregister();
         return server == null ? Future.succeededFuture() : server.close();
     }
 
@@ -159,6 +179,7 @@ public final class MqttIngestServer {
         final String acksTopic;
         final String commandsTopic;
         final String resultsTopic;
+        final String allowListTopic;
         final Set<String> filters = ConcurrentHashMap.newKeySet();
         Future<Void> ackTail = Future.succeededFuture();
 
@@ -171,6 +192,7 @@ public final class MqttIngestServer {
             this.acksTopic = Topics.acks(gateway.tenant(), gateway.id());
             this.commandsTopic = Topics.commands(gateway.tenant(), gateway.id());
             this.resultsTopic = Topics.commandResults(gateway.tenant(), gateway.id());
+            this.allowListTopic = Topics.allowList(gateway.tenant(), gateway.id());
         }
 
         String key() {
@@ -203,6 +225,31 @@ public final class MqttIngestServer {
                             && TopicFilters.matches(s.topicName(), commandsTopic));
             // Every (re)subscribe: what was issued while the gateway was away, or sent but unanswered.
             if (commandsGranted) pushCommands();
+            boolean allowListGranted = message.topicSubscriptions().stream()
+                    .anyMatch(s -> TopicFilters.isUnder(s.topicName(), downPrefix)
+                            && TopicFilters.matches(s.topicName(), allowListTopic));
+            if (allowListGranted) pushAllowList();
+        }
+
+        /**
+         * Publishes the gateway's current allow-list at QoS 1, if it is subscribed and holds doors.
+         * Lists may cross on the wire; the gateway keeps the highest version.
+         */
+        void pushAllowList() {
+            if (allowLists == null || !endpoint.isConnected()
+                    || filters.stream().noneMatch(f -> TopicFilters.matches(f, allowListTopic))) {
+                return;
+            }
+            allowLists.forGateway(gateway).onSuccess(list -> list.ifPresent(l -> {
+                if (!endpoint.isConnected()) return;
+                endpoint.publish(allowListTopic, Buffer.buffer(WireCodec.encode(l)), MqttQoS.AT_LEAST_ONCE, false,
+                                false)
+                        .onSuccess(v -> LOG.info("allow-list v{} sent to gateway {} (tenant {}): {} grants, valid until {}",
+                                l.version(), gateway.id(), gateway.tenant(), l.entries().size(), l.validUntil()))
+                        .onFailure(e -> LOG.warn("allow-list v{} to gateway {} (tenant {}) not sent: {}", l.version(),
+                                gateway.id(), gateway.tenant(), e.toString()));
+            })).onFailure(e -> LOG.warn("allow-list of gateway {} (tenant {}) not built: {}", gateway.id(),
+                    gateway.tenant(), e.toString()));
         }
 
         /**
