@@ -48,6 +48,29 @@ public final class CloudActionSink implements ActionSink {
         return a.tenant() + ":" + a.ruleId() + ":" + a.at().toEpochMilli();
     }
 
+    /**
+     * One id per step of a firing: a rule whose {@code then} sets a setpoint and a mode issues two
+     * commands at the same instant, and each must be its own ledger entry (the same firing id for
+     * both would refuse the second as a conflict). The target names the step; when the id would
+     * pass the ledger's 128 characters, a digest of the target stands for it.
+     */
+    public static String stepId(Action a) {
+        String target = a instanceof CommandAction c ? c.device() + ":" + c.point()
+                : ((AlertAction) a).level() + ":" + digest(((AlertAction) a).message());
+        String id = firingId(a) + ":" + target;
+        return id.length() <= 128 ? id : firingId(a) + ":" + digest(target);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     @Override
     public void accept(Action action) {
         if (action instanceof CommandAction c) {
@@ -63,7 +86,7 @@ public final class CloudActionSink implements ActionSink {
     }
 
     private void issue(CommandAction c, int attempt) {
-        CommandRequest request = new CommandRequest(firingId(c), c.tenant(), c.device(), c.point(), c.value(),
+        CommandRequest request = new CommandRequest(stepId(c), c.tenant(), c.device(), c.point(), c.value(),
                 c.issuer(), c.expiresAt());
         commands.issue(request).onSuccess(record -> metrics.ruleAction(c.tenant(), "command", "issued"))
                 .onFailure(e -> {
@@ -84,7 +107,7 @@ public final class CloudActionSink implements ActionSink {
     }
 
     private void alert(AlertAction a, int attempt) {
-        vertx.executeBlocking(() -> alerts.record(firingId(a), a), false)
+        vertx.executeBlocking(() -> alerts.record(stepId(a), a), false)
                 .onSuccess(fresh -> metrics.ruleAction(a.tenant(), "alert", "recorded"))
                 .onFailure(e -> {
                     if (attempt < MAX_ATTEMPTS) {

@@ -155,7 +155,7 @@ class CloudRulesIT {
             node.rules().tickAll();
 
             // THEN the rule fires at exactly start - 2h (the firing instant is in the command id)
-            String id = TENANT + ":hall-heating:" + start.minus(Duration.ofHours(2)).toEpochMilli();
+            String id = TENANT + ":hall-heating:" + start.minus(Duration.ofHours(2)).toEpochMilli() + ":hall-boiler:setpoint";
             waitUntil("the heating command", () -> count("SELECT count(*) FROM command WHERE id = '" + id
                     + "' AND device = 'hall-boiler' AND value = 19 AND issued_by = 'rule:hall-heating'") == 1);
         }
@@ -179,7 +179,7 @@ class CloudRulesIT {
         node.rules().tickAll();
 
         // THEN the booking, read back from the table at start-up, fires the heating rule on time
-        String id = TENANT + ":hall-heating:" + start.minus(Duration.ofHours(2)).toEpochMilli();
+        String id = TENANT + ":hall-heating:" + start.minus(Duration.ofHours(2)).toEpochMilli() + ":hall-boiler:setpoint";
         waitUntil("the heating command", () -> count("SELECT count(*) FROM command WHERE id = '" + id + "'") == 1);
     }
 

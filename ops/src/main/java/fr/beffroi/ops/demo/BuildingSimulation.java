@@ -41,6 +41,8 @@ final class BuildingSimulation implements AutoCloseable {
     private final Context gpio;
     private final SunSpecModbusServer pv;
     private final BmsModbusServer bms;
+    private final BmsModbusServer gymBms;
+    private final BuildingModel gym;
     private final GroundwaterCoapServer probe;
     private final PtyPair badgeLine;
     private final BuildingModel building;
@@ -52,6 +54,8 @@ final class BuildingSimulation implements AutoCloseable {
                 SunSpecUnit.of(2, PvInverterModel.create(seed * 1000 + 2, 24.0, sunClock)))));
         building = BuildingModel.create(BuildingConfig.school(seed), Clock.systemUTC());
         bms = keep(BmsModbusServer.start("127.0.0.1", 0, building));
+        gym = BuildingModel.create(BuildingConfig.sportsHall(seed), Clock.systemUTC());
+        gymBms = keep(BmsModbusServer.start("127.0.0.1", 0, gym));
         probe = keep(GroundwaterCoapServer.start("127.0.0.1", 0, "piezo-plateau",
                 new AquiferModel(AquiferConfig.plateau(seed), Clock.systemUTC())));
         gpio = MockGpio.context();
@@ -85,15 +89,22 @@ final class BuildingSimulation implements AutoCloseable {
         return building;
     }
 
+    /** The sports hall's thermal model: its mode and setpoint follow the commands of the booking rules. */
+    BuildingModel gym() {
+        return gym;
+    }
+
     /** The values of {@code gateways/building.yaml}'s device placeholders. */
     Map<String, String> placeholders() {
         return Map.of("pvPort", String.valueOf(pv.port()), "bmsPort", String.valueOf(bms.port()),
+                "gymBmsPort", String.valueOf(gymBms.port()),
                 "probeUri", probe.uri().toString(), "badgePort", badgeLine.b(), "gpioPlatform", "mock");
     }
 
     String describe() {
         return "PV: 2 SunSpec inverters (36 kWc with 2 MPPT strings, 24 kWc) on Modbus TCP 127.0.0.1:" + pv.port()
-                + "\n             BMS: a school on Modbus TCP 127.0.0.1:" + bms.port() + "; groundwater probe on "
+                + "\n             BMS: a school on Modbus TCP 127.0.0.1:" + bms.port() + ", a sports hall on 127.0.0.1:"
+                + gymBms.port() + "; groundwater probe on "
                 + probe.uri() + "\n             door: sports hall on mock GPIO " + RELAY_PIN + "/" + CONTACT_PIN + "/"
                 + EXIT_PIN + ", badge reader on " + badgeLine.b();
     }

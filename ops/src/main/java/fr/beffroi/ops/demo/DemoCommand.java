@@ -4,7 +4,7 @@ import fr.beffroi.edge.app.AgentStats;
 import fr.beffroi.edge.app.ConfigLoader;
 import fr.beffroi.edge.app.DefaultDriverFactory;
 import fr.beffroi.edge.app.EdgeAgent;
-import fr.beffroi.edge.driver.access.StaticAllowList;
+import fr.beffroi.edge.driver.access.AllowListPolicy;
 import fr.beffroi.ingest.app.IngestConfig;
 import fr.beffroi.ingest.app.IngestNode;
 import fr.beffroi.ingest.auth.SecretHash;
@@ -54,6 +54,9 @@ import java.util.concurrent.TimeUnit;
 public final class DemoCommand implements Callable<Integer> {
     private static final String TENANT = "liancourt";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The bookable room of the demo and the door that lets people in (gateways/building.yaml). */
+    private static final String ROOM = "gymnase";
+    private static final String DOOR = "porte-gymnase";
 
     @Option(names = "--duration", description = "How long to run before draining and stopping (e.g. 60s, 5m); "
             + "default: until Ctrl-C.")
@@ -114,8 +117,15 @@ public final class DemoCommand implements Callable<Integer> {
             for (DemoGateway g : DemoGateway.values()) {
                 entries.add(new IngestConfig.GatewayEntry(g.id, TENANT, SecretHash.of(secrets.get(g.id))));
             }
+            Path rulesDir = rulesDir(runDir);
+            // The operator who books the sports hall through the HTTP API, as a town-hall clerk would.
+            String operatorToken = "accueil-mairie:" + newSecret();
             IngestConfig ingestConfig = IngestConfig.of(
-                    IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER), entries);
+                            IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER), entries)
+                    .withUsers(List.of(new IngestConfig.UserEntry("accueil-mairie", TENANT, SecretHash.of(operatorToken),
+                            IngestConfig.Role.OPERATOR)))
+                    .withRules(IngestConfig.Rules.in(rulesDir))
+                    .withRooms(List.of(new IngestConfig.RoomEntry(TENANT, ROOM, List.of(DOOR))));
             Clock sunClock = ScaledClock.starting(simStart(), 1.0, Clock.systemUTC());
             try (IngestNode ingest = IngestNode.start(ingestConfig);
                  BuildingSimulation building = BuildingSimulation.start(runDir, sunClock, seed);
@@ -125,18 +135,14 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("  simulators " + building.describe() + ", sun of " + simStart().atZone(PARIS).toLocalDate());
                 out.println("             " + truck.describe());
 
-                Instant now = Instant.now();
-                // Until bookings drive the door (issue 3), the demo's booked badges are valid for the run.
-                Map<String, StaticAllowList.Validity> booked = new LinkedHashMap<>();
-                for (String badge : BuildingSimulation.BOOKED_BADGES) {
-                    booked.put(badge, new StaticAllowList.Validity(now.minus(Duration.ofMinutes(15)),
-                            now.plus(Duration.ofDays(1))));
-                }
                 Map<String, String> buildingValues = new LinkedHashMap<>(building.placeholders());
+                buildingValues.put("rulesFile", rulesDir.resolve(TENANT + ".yaml").toString());
+                // The doors ask the allow-list the cloud sends down from the bookings, kept by the agent.
+                AllowListPolicy access = new AllowListPolicy();
                 EdgeAgent buildingAgent = agent(DemoGateway.BUILDING, runDir, ingest, buildingValues, secrets,
-                        new DefaultDriverFactory(Clock.systemUTC(), building.gpio(), new StaticAllowList(booked)));
+                        new DefaultDriverFactory(Clock.systemUTC(), building.gpio(), access), access);
                 EdgeAgent truckAgent = agent(DemoGateway.TRUCK, runDir, ingest, truck.placeholders(), secrets,
-                        new DefaultDriverFactory(Clock.systemUTC()));
+                        new DefaultDriverFactory(Clock.systemUTC()), new AllowListPolicy());
                 Map<DemoGateway, EdgeAgent> agents = new LinkedHashMap<>();
                 agents.put(DemoGateway.BUILDING, buildingAgent);
                 agents.put(DemoGateway.TRUCK, truckAgent);
@@ -146,8 +152,10 @@ public final class DemoCommand implements Callable<Integer> {
                         out.println("  edge agent " + TENANT + "/" + a.getKey().id + " (ops gateways/" + a.getKey().template
                                 + ".yaml) polling every " + poll.toMillis() + " ms");
                     }
+                    Bookings bookings = new Bookings(ingest.httpPort(), operatorToken, db.dataSource(), out);
+                    bookings.bookForTheDemo(TENANT, ROOM, DOOR, BuildingSimulation.BOOKED_BADGES.subList(0, 2), access);
                     // People move once the door driver has claimed its mock lines, at its first poll.
-                    building.startDoor(Instant.now().plus(poll).plusSeconds(2),
+                    building.startDoor(Instant.now().plus(poll).plusSeconds(1),
                             duration == null ? Duration.ofHours(12) : duration, seed);
                     out.println(duration == null ? "running until Ctrl-C" : "running for " + duration.toSeconds() + " s");
                     showProgress(agents, db.dataSource(), stop);
@@ -180,16 +188,29 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private EdgeAgent agent(DemoGateway g, Path runDir, IngestNode ingest, Map<String, String> devices,
-                            Map<String, String> secrets, DefaultDriverFactory drivers) throws Exception {
+                            Map<String, String> secrets, DefaultDriverFactory drivers, AllowListPolicy access)
+            throws Exception {
         Map<String, String> values = new LinkedHashMap<>(devices);
         values.put("mqttPort", String.valueOf(ingest.mqttPort()));
-        values.put("bufferPath", runDir.resolve(g.id + "-buffer.db").toString());
+        // Each gateway its own folder: its command log, rule state and allow-list live beside its buffer.
+        values.put("bufferPath", Files.createDirectories(runDir.resolve(g.id)).resolve("buffer.db").toString());
         values.put("pollInterval", poll.toMillis() + "ms");
         Path configFile = runDir.resolve(g.id + ".yaml");
         Files.writeString(configFile, ConfigTemplate.gateway(g.template).fill(values));
         String secret = secrets.get(g.id);
-        return new EdgeAgent(ConfigLoader.load(configFile), drivers, Clock.systemUTC(),
+        return new EdgeAgent(ConfigLoader.load(configFile), drivers, access, Clock.systemUTC(),
                 name -> g.passwordEnv.equals(name) ? secret : null);
+    }
+
+    /** The commune's rule file shipped in {@code ops/src/main/resources/rules/}, copied where ingest and agent read it. */
+    private static Path rulesDir(Path runDir) throws Exception {
+        Path dir = Files.createDirectories(runDir.resolve("rules"));
+        String resource = "rules/" + TENANT + ".yaml";
+        try (var in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("no rule file " + resource + " on the class path");
+            Files.copy(in, dir.resolve(TENANT + ".yaml"));
+        }
+        return dir;
     }
 
     private static String newSecret() {
@@ -250,6 +271,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(perDevice(db));
         out.println(events(db));
         out.println(health(agents));
+        Bookings.printActions(db, TENANT, out);
         out.println(total.line());
         return total.clean() ? 0 : 1;
     }

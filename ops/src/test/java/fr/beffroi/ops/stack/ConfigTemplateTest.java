@@ -13,10 +13,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigTemplateTest {
     private static final Map<String, String> BUILDING = Map.of("mqttPort", "1883", "bufferPath", "/tmp/b.db",
             "pvPort", "1502", "bmsPort", "2502", "probeUri", "coap://127.0.0.1:5683/level", "pollInterval", "1000ms",
-            "badgePort", "/dev/ttyAMA0", "gpioPlatform", "raspberrypi");
+            "badgePort", "/dev/ttyAMA0", "gpioPlatform", "raspberrypi", "gymBmsPort", "3502",
+            "rulesFile", shippedRules().toString());
     private static final Map<String, String> TRUCK = Map.of("mqttPort", "1883", "bufferPath", "/tmp/t.db",
             "rfidPort", "/dev/ttyUSB0", "gpsPort", "/dev/ttyUSB1", "cameraUri", "http://192.168.8.20:8080",
             "pollInterval", "1000ms");
+
+    /** The commune's shipped rule file, which the building gateway's config names. */
+    private static java.nio.file.Path shippedRules() {
+        try {
+            return java.nio.file.Path.of(ConfigTemplateTest.class.getClassLoader().getResource("rules/liancourt.yaml").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void theShippedBuildingGatewayIsAValidAgentConfigOnceFilled() throws Exception {
@@ -24,7 +34,9 @@ class ConfigTemplateTest {
 
         assertThat(config.gateway().id()).isEqualTo("gw-mairie");
         assertThat(config.devices()).extracting(DeviceConfig::driver).containsExactly(
-                "sunspec-modbus-tcp", "sunspec-modbus-tcp", "bms-modbus-tcp", "groundwater-coap-senml", "door-lock-gpio");
+                "sunspec-modbus-tcp", "sunspec-modbus-tcp", "bms-modbus-tcp", "bms-modbus-tcp", "groundwater-coap-senml",
+                "door-lock-gpio");
+        assertThat(config.rules().file()).isPresent();
     }
 
     @Test
