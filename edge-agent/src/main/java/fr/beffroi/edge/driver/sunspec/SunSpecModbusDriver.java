@@ -62,6 +62,8 @@ public final class SunSpecModbusDriver implements DeviceDriver {
     private final Clock clock;
     private final SunSpecDecoder decoder = new SunSpecDecoder();
     private final Consumer<StatusTransition> transitions;
+    /** The profile's event for a change of St or Evt1. */
+    static final String STATUS_CHANGE = "statusChange";
     private final Map<Integer, String> stateSymbols;
     private final Map<Integer, String> eventSymbols;
     /** Guarded by {@code this}: the last St and Evt1 seen, null before the first GOOD value. */
@@ -193,25 +195,40 @@ public final class SunSpecModbusDriver implements DeviceDriver {
         LOG.info("device {}: {} model {}: {}", deviceId, model.name(), block.id(), sb);
     }
 
-    /** Reports St and Evt1 once per change; a BAD value (not implemented) is no change. */
+    /**
+     * Reports St and Evt1 once per change, logged and as a {@code statusChange} event among the
+     * poll's readings (the profile's event: attrs point, from, to), so that the cloud and the rules
+     * see a fault when it happens, not only as one value among many samples. A BAD value (not
+     * implemented) is no change.
+     */
     private void watchStatus(List<Reading> readings) {
+        List<Reading> events = new ArrayList<>();
         for (Reading r : readings) {
             if (r.quality() != Quality.GOOD) {
                 continue;
             }
             long value = (long) r.value();
+            StatusTransition t = null;
             if (r.point().equals(ST) && (lastState == null || lastState != value)) {
-                transitions.accept(new StatusTransition(deviceId, ST,
-                        lastState == null ? "?" : stateName(lastState), stateName(value)));
+                t = new StatusTransition(deviceId, ST, lastState == null ? "?" : stateName(lastState), stateName(value));
                 lastState = value;
             } else if (r.point().equals(EVT1) && (lastEvents == null ? value != 0 : lastEvents != value)) {
-                transitions.accept(new StatusTransition(deviceId, EVT1,
-                        lastEvents == null ? "?" : eventNames(lastEvents), eventNames(value)));
+                t = new StatusTransition(deviceId, EVT1, lastEvents == null ? "?" : eventNames(lastEvents),
+                        eventNames(value));
                 lastEvents = value;
             } else if (r.point().equals(EVT1) && lastEvents == null) {
                 lastEvents = value;
             }
+            if (t != null) {
+                transitions.accept(t);
+                Map<String, String> attrs = new LinkedHashMap<>();
+                attrs.put("point", t.point());
+                attrs.put("from", t.from());
+                attrs.put("to", t.to());
+                events.add(new Reading(0, deviceId, STATUS_CHANGE, r.ts(), r.value(), "1", Quality.GOOD, attrs));
+            }
         }
+        readings.addAll(events);
     }
 
     private String stateName(long code) {

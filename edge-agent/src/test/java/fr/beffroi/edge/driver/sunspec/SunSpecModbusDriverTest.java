@@ -84,9 +84,16 @@ class SunSpecModbusDriverTest {
         RegisterImage image = RegisterImage.load("normal-l66-103");
         SunSpecModbusDriver driver = driver(new FakeDevice(image.words));
 
-        List<Reading> readings = driver.poll();
+        List<Reading> all = driver.poll();
+        // The first poll also reports the state it found, as the profile's statusChange event.
+        List<Reading> events = all.stream().filter(r -> !r.attrs().isEmpty()).toList();
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.point()).isEqualTo("statusChange");
+            assertThat(e.attrs()).containsEntry("point", "St").containsEntry("from", "?");
+        });
+        List<Reading> readings = all.stream().filter(r -> r.attrs().isEmpty()).toList();
 
-        assertThat(readings).allSatisfy(r -> {
+        assertThat(all).allSatisfy(r -> {
             assertThat(r.seq()).isZero();
             assertThat(r.device()).isEqualTo("pv-gymnase");
             assertThat(r.ts()).isEqualTo(NOW);
