@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stores batches exactly once. One call is one transaction: per gateway, lock its cursor row, read
@@ -42,6 +44,17 @@ public final class ReadingStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Partitions partitions = new Partitions();
+    /**
+     * Devices this node recently recorded where, committed: a device seen again through the same
+     * gateway within {@link #LOCATION_REFRESH} is not upserted again — the upsert was a statement per
+     * gateway in every transaction, for a fact that changes when a device moves (rarely). A device
+     * seen through another gateway is upserted at once, so commands follow it.
+     */
+    private final Map<String, Located> located = new ConcurrentHashMap<>();
+    static final Duration LOCATION_REFRESH = Duration.ofMinutes(1);
+
+    private record Located(String gateway, Instant at) {
+    }
 
     public ReadingStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -55,8 +68,10 @@ public final class ReadingStore {
             partitions.ensure(c, days(batches));
             c.setAutoCommit(false);
             try {
-                List<BatchAck> acks = writeInTransaction(c, batches, receivedAt);
+                Map<String, Located> locating = new LinkedHashMap<>();
+                List<BatchAck> acks = writeInTransaction(c, batches, receivedAt, locating);
                 c.commit();
+                located.putAll(locating);
                 return acks;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -65,8 +80,8 @@ public final class ReadingStore {
         }
     }
 
-    private List<BatchAck> writeInTransaction(Connection c, List<ReadingBatch> batches, Instant receivedAt)
-            throws SQLException {
+    private List<BatchAck> writeInTransaction(Connection c, List<ReadingBatch> batches, Instant receivedAt,
+                                              Map<String, Located> locating) throws SQLException {
         Map<String, List<Integer>> byGateway = new LinkedHashMap<>();
         for (int i = 0; i < batches.size(); i++) {
             ReadingBatch b = batches.get(i);
@@ -97,7 +112,7 @@ public final class ReadingStore {
                 acks[i] = BatchAck.committed(gateway, b.seqFrom(), b.seqTo(), stored, duplicates);
             }
             saveRanges(c, tenant, gateway, loaded, ledger.ranges());
-            locateDevices(c, tenant, gateway, batches, indexes, receivedAt);
+            locateDevices(c, tenant, gateway, batches, indexes, receivedAt, locating);
         }
         if (rowCount > 0) copy(c, rows.toString());
         return List.of(acks);
@@ -144,8 +159,9 @@ public final class ReadingStore {
      * per gateway per transaction, whatever the batch size; devices sorted so that two
      * transactions touching the same rows lock them in the same order.
      */
-    private static void locateDevices(Connection c, String tenant, String gateway, List<ReadingBatch> batches,
-                                      List<Integer> indexes, Instant now) throws SQLException {
+    private void locateDevices(Connection c, String tenant, String gateway, List<ReadingBatch> batches,
+                               List<Integer> indexes, Instant now, Map<String, Located> locating)
+            throws SQLException {
         java.util.TreeSet<String> devices = new java.util.TreeSet<>();
         for (int i : indexes) {
             String last = null;
@@ -157,7 +173,13 @@ public final class ReadingStore {
                 }
             }
         }
+        devices.removeIf(d -> {
+            Located known = located.get(tenant + "\u0000" + d);
+            return known != null && known.gateway().equals(gateway)
+                    && known.at().isAfter(now.minus(LOCATION_REFRESH));
+        });
         if (devices.isEmpty()) return;
+        for (String d : devices) locating.put(tenant + "\u0000" + d, new Located(gateway, now));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_location (tenant, device, gateway,"
                 + " last_seen) SELECT ?, d, ?, ? FROM unnest(?::text[]) AS d ON CONFLICT (tenant, device)"
                 + " DO UPDATE SET gateway = EXCLUDED.gateway, last_seen = EXCLUDED.last_seen")) {
