@@ -40,19 +40,11 @@ public final class AllowListStore implements AutoCloseable {
 
     public static AllowListStore open(Path path, Clock clock) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(10_000);
-            Connection db = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS allow_list (id INTEGER PRIMARY KEY CHECK (id = 1),"
-                        + " version INTEGER NOT NULL, received_at TEXT NOT NULL, list TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS allow_list_dead_letter (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            Connection db = SqliteFiles.open(path, SQLiteConfig.SynchronousMode.FULL,
+                    "CREATE TABLE IF NOT EXISTS allow_list (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                        + " version INTEGER NOT NULL, received_at TEXT NOT NULL, list TEXT NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS allow_list_dead_letter (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                         + " received_at TEXT NOT NULL, reason TEXT NOT NULL, payload BLOB NOT NULL)");
-            }
             return new AllowListStore(path, clock, db);
         } catch (SQLException | IOException e) {
             throw new BufferException("cannot open allow-list store " + path, e);

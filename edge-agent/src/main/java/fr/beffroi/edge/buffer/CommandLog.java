@@ -59,22 +59,14 @@ public final class CommandLog implements AutoCloseable {
      */
     public static CommandLog open(Path path, Clock clock) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(10_000);
-            Connection db = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS command_log (id TEXT PRIMARY KEY, device TEXT NOT NULL,"
+            Connection db = SqliteFiles.open(path, SQLiteConfig.SynchronousMode.FULL,
+                    "CREATE TABLE IF NOT EXISTS command_log (id TEXT PRIMARY KEY, device TEXT NOT NULL,"
                         + " point TEXT NOT NULL, value REAL NOT NULL, received_at TEXT NOT NULL, status TEXT NOT NULL,"
-                        + " reason TEXT, updated_at TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS result_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        + " command_id TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, at TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS command_dead_letter (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " reason TEXT, updated_at TEXT NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS result_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " command_id TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, at TEXT NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS command_dead_letter (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                         + " received_at TEXT NOT NULL, reason TEXT NOT NULL, payload BLOB NOT NULL)");
-            }
             db.setAutoCommit(false);
             CommandLog log = new CommandLog(path, clock, db);
             log.closeInterrupted();

@@ -85,18 +85,10 @@ public final class CorruptFrameStore implements CorruptFrameSink, AutoCloseable 
         Objects.requireNonNull(logEvery, "logEvery");
         Objects.requireNonNull(clock, "clock");
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // A frame refused is evidence, not data the cloud waits for: losing the last one to a power
             // cut is acceptable, fsyncing on every line of serial noise is not.
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(10_000);
-            Connection db = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
-                s.execute(SCHEMA);
-            }
+            Connection db = SqliteFiles.open(path, SQLiteConfig.SynchronousMode.NORMAL,
+                    SCHEMA);
             return new CorruptFrameStore(path, db, maxFrames, logEvery, clock, registry);
         } catch (SQLException | IOException e) {
             throw new BufferException("cannot open the corrupt-frame store in " + path, e);

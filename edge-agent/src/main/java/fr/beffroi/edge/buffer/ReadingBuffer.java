@@ -128,16 +128,9 @@ public final class ReadingBuffer implements AutoCloseable {
         Objects.requireNonNull(whenFull, "whenFull");
         if (maxReadings < 1) throw new IllegalArgumentException("maxReadings must be >= 1, was " + maxReadings);
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(10_000);
-            Connection db = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            Connection db = SqliteFiles.open(path, SQLiteConfig.SynchronousMode.FULL, SCHEMA_READINGS,
+                    SCHEMA_DEAD_LETTER);
             try (Statement s = db.createStatement()) {
-                s.execute(SCHEMA_READINGS);
-                s.execute(SCHEMA_DEAD_LETTER);
                 addAttrsColumn(s, "readings", path);
                 addAttrsColumn(s, "dead_letter", path);
                 try (ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {

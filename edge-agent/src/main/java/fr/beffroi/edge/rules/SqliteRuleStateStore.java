@@ -1,6 +1,7 @@
 package fr.beffroi.edge.rules;
 
 import fr.beffroi.edge.buffer.BufferException;
+import fr.beffroi.edge.buffer.SqliteFiles;
 import fr.beffroi.profiles.wire.IsoInstants;
 import fr.beffroi.rules.state.RuleState;
 import fr.beffroi.rules.state.RuleStateJson;
@@ -52,19 +53,11 @@ public final class SqliteRuleStateStore implements RuleStateStore, AutoCloseable
 
     public static SqliteRuleStateStore open(Path path, Clock clock) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(10_000);
-            Connection db = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS rule_state (rule_id TEXT PRIMARY KEY, state TEXT NOT NULL,"
-                        + " saved_at TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS rule_command (id TEXT PRIMARY KEY, rule_id TEXT NOT NULL,"
+            Connection db = SqliteFiles.open(path, SQLiteConfig.SynchronousMode.FULL,
+                    "CREATE TABLE IF NOT EXISTS rule_state (rule_id TEXT PRIMARY KEY, state TEXT NOT NULL,"
+                        + " saved_at TEXT NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS rule_command (id TEXT PRIMARY KEY, rule_id TEXT NOT NULL,"
                         + " at TEXT NOT NULL)");
-            }
             try (PreparedStatement ps = db.prepareStatement("DELETE FROM rule_command WHERE at < ?")) {
                 // A replayed firing comes minutes after a crash, never weeks: old ids only take room.
                 ps.setString(1, IsoInstants.format(clock.instant().minus(KEEP_COMMAND_IDS)));

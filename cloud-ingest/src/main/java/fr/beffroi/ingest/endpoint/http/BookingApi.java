@@ -39,14 +39,12 @@ public final class BookingApi {
     private static final Set<String> UPDATE_FIELDS = Set.of("start", "end");
     private static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final Vertx vertx;
-    private final UserAuthenticator users;
+    private final BearerAuth auth;
     private final BookingService bookings;
     private final Clock clock;
 
     public BookingApi(Vertx vertx, UserAuthenticator users, BookingService bookings, Clock clock) {
-        this.vertx = vertx;
-        this.users = users;
+        this.auth = new BearerAuth(vertx, users);
         this.bookings = bookings;
         this.clock = clock;
     }
@@ -66,7 +64,7 @@ public final class BookingApi {
             if (body == null) return;
             String tenant = body.getValue("tenant") instanceof String t ? t : null;
             if (tenant != null && !tenant.equals(user.tenant())) {
-                error(ctx, 403, "forbidden", "user " + user.name() + " may not book rooms of tenant " + tenant);
+                HttpAnswers.error(ctx, 403, "forbidden", "user " + user.name() + " may not book rooms of tenant " + tenant);
                 return;
             }
             List<String> p = new ArrayList<>();
@@ -82,7 +80,7 @@ public final class BookingApi {
                 p.add(e.getMessage());
             }
             if (!p.isEmpty()) {
-                error(ctx, 400, "bad_request", String.join("; ", p));
+                HttpAnswers.error(ctx, 400, "bad_request", String.join("; ", p));
                 return;
             }
             answer(ctx, user, bookings.create(user.tenant(), room, start, end, credential, user.issuer())
@@ -101,7 +99,7 @@ public final class BookingApi {
             if (end == null && !p.contains("end: required")) p.add("end: required");
             if (start != null && end != null) p.addAll(BookingRules.slotProblems(start, end, clock.instant()));
             if (!p.isEmpty()) {
-                error(ctx, 400, "bad_request", String.join("; ", p));
+                HttpAnswers.error(ctx, 400, "bad_request", String.join("; ", p));
                 return;
             }
             String id = ctx.pathParam("id");
@@ -115,24 +113,24 @@ public final class BookingApi {
     }
 
     private void get(RoutingContext ctx) {
-        authenticated(ctx, user -> answer(ctx, user, bookings.find(user.tenant(), ctx.pathParam("id")), 200));
+        auth.authenticated(ctx, user -> answer(ctx, user, bookings.find(user.tenant(), ctx.pathParam("id")), 200));
     }
 
     private void list(RoutingContext ctx) {
-        authenticated(ctx, user -> {
+        auth.authenticated(ctx, user -> {
             List<String> p = new ArrayList<>();
             String room = ctx.queryParams().get("room");
             if (room != null) p.addAll(BookingRules.roomProblems(room));
             Instant from = query(ctx, "from", p);
             Instant to = query(ctx, "to", p);
             if (!p.isEmpty()) {
-                error(ctx, 400, "bad_request", String.join("; ", p));
+                HttpAnswers.error(ctx, 400, "bad_request", String.join("; ", p));
                 return;
             }
             bookings.list(user.tenant(), room, from, to).onSuccess(found -> {
                 JsonArray out = new JsonArray();
                 found.forEach(b -> out.add(toJson(b)));
-                json(ctx, 200, new JsonObject().put("bookings", out));
+                HttpAnswers.json(ctx, 200, new JsonObject().put("bookings", out));
             }).onFailure(e -> unavailable(ctx, user, e));
         });
     }
@@ -140,9 +138,9 @@ public final class BookingApi {
     private void answer(RoutingContext ctx, User user, Future<Optional<BookingRecord>> result, int status) {
         result.onSuccess(found -> {
             if (found.isEmpty()) {
-                error(ctx, 404, "unknown_booking", "no standing booking " + ctx.pathParam("id"));
+                HttpAnswers.error(ctx, 404, "unknown_booking", "no standing booking " + ctx.pathParam("id"));
             } else {
-                json(ctx, status, toJson(found.get()));
+                HttpAnswers.json(ctx, status, toJson(found.get()));
             }
         }).onFailure(e -> unavailable(ctx, user, e));
     }
@@ -150,7 +148,7 @@ public final class BookingApi {
     private static void unavailable(RoutingContext ctx, User user, Throwable e) {
         LOG.warn("booking request {} {} of user {} (tenant {}) failed: {}", ctx.request().method(), ctx.request().path(),
                 user.name(), user.tenant(), e.toString());
-        error(ctx, 503, "unavailable", "the booking store is unavailable");
+        HttpAnswers.error(ctx, 503, "unavailable", "the booking store is unavailable");
     }
 
     static JsonObject toJson(BookingRecord b) {
@@ -169,12 +167,12 @@ public final class BookingApi {
             body = null;
         }
         if (body == null) {
-            error(ctx, 400, "bad_request", "body is not a JSON object");
+            HttpAnswers.error(ctx, 400, "bad_request", "body is not a JSON object");
             return null;
         }
         for (String key : body.fieldNames()) {
             if (!fields.contains(key)) {
-                error(ctx, 400, "bad_request", "unknown field " + key + " (known: " + fields + ")");
+                HttpAnswers.error(ctx, 400, "bad_request", "unknown field " + key + " (known: " + fields + ")");
                 return null;
             }
         }
@@ -215,43 +213,13 @@ public final class BookingApi {
     }
 
     private void operator(RoutingContext ctx, Consumer<User> then) {
-        authenticated(ctx, user -> {
+        auth.authenticated(ctx, user -> {
             if (!user.operator()) {
-                error(ctx, 403, "forbidden", "user " + user.name() + " is a viewer and may not change bookings");
+                HttpAnswers.error(ctx, 403, "forbidden", "user " + user.name() + " is a viewer and may not change bookings");
                 return;
             }
             then.accept(user);
         });
     }
 
-    private void authenticated(RoutingContext ctx, Consumer<User> then) {
-        String token = UserAuthenticator.bearer(ctx.request().getHeader("Authorization"));
-        if (token == null) {
-            unauthorized(ctx, "missing bearer token");
-            return;
-        }
-        vertx.executeBlocking(() -> users.authenticate(token), false).onComplete(ar -> {
-            if (ar.failed() || ar.result().isEmpty()) {
-                LOG.warn("HTTP {} {} from {} refused: invalid bearer token", ctx.request().method(),
-                        ctx.request().path(), ctx.request().remoteAddress());
-                unauthorized(ctx, "invalid bearer token");
-                return;
-            }
-            then.accept(ar.result().get());
-        });
-    }
-
-    private static void unauthorized(RoutingContext ctx, String reason) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"beffroi\"");
-        error(ctx, 401, "unauthorized", reason);
-    }
-
-    private static void error(RoutingContext ctx, int status, String code, String reason) {
-        json(ctx, status, new JsonObject().put("error", code).put("reason", reason));
-    }
-
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        if (ctx.response().ended()) return;
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
-    }
 }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The command API for people: {@code POST /api/v1/commands} issues one, {@code GET
@@ -40,14 +39,12 @@ public final class CommandApi {
             "expiresAt");
     private static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final Vertx vertx;
-    private final UserAuthenticator users;
+    private final BearerAuth auth;
     private final CommandService commands;
     private final Clock clock;
 
     public CommandApi(Vertx vertx, UserAuthenticator users, CommandService commands, Clock clock) {
-        this.vertx = vertx;
-        this.users = users;
+        this.auth = new BearerAuth(vertx, users);
         this.commands = commands;
         this.clock = clock;
     }
@@ -58,9 +55,9 @@ public final class CommandApi {
     }
 
     private void issue(RoutingContext ctx) {
-        authenticated(ctx, user -> {
+        auth.authenticated(ctx, user -> {
             if (!user.operator()) {
-                error(ctx, 403, "forbidden", "user " + user.name() + " is a viewer and may not issue commands");
+                HttpAnswers.error(ctx, 403, "forbidden", "user " + user.name() + " is a viewer and may not issue commands");
                 return;
             }
             CommandRequest request;
@@ -68,22 +65,22 @@ public final class CommandApi {
                 request = parse(ctx, user);
             } catch (BadRequest e) {
                 if (e.forbidden) {
-                    error(ctx, 403, "forbidden", e.getMessage());
+                    HttpAnswers.error(ctx, 403, "forbidden", e.getMessage());
                 } else {
-                    error(ctx, 400, "bad_request", e.getMessage());
+                    HttpAnswers.error(ctx, 400, "bad_request", e.getMessage());
                 }
                 return;
             }
-            commands.issue(request).onSuccess(record -> json(ctx, 202, toJson(record))).onFailure(e -> {
+            commands.issue(request).onSuccess(record -> HttpAnswers.json(ctx, 202, toJson(record))).onFailure(e -> {
                 if (e instanceof CommandRefused r) {
                     switch (r.kind()) {
-                        case INVALID -> error(ctx, 400, "bad_request", r.getMessage());
-                        case UNKNOWN_DEVICE -> error(ctx, 404, "unknown_device", r.getMessage());
-                        case CONFLICT -> error(ctx, 409, "conflict", r.getMessage());
+                        case INVALID -> HttpAnswers.error(ctx, 400, "bad_request", r.getMessage());
+                        case UNKNOWN_DEVICE -> HttpAnswers.error(ctx, 404, "unknown_device", r.getMessage());
+                        case CONFLICT -> HttpAnswers.error(ctx, 409, "conflict", r.getMessage());
                     }
                 } else {
                     LOG.warn("command of user {} (tenant {}) not issued: {}", user.name(), user.tenant(), e.toString());
-                    error(ctx, 503, "unavailable", "the command ledger is unavailable; retry with the same id");
+                    HttpAnswers.error(ctx, 503, "unavailable", "the command ledger is unavailable; retry with the same id");
                 }
             });
         });
@@ -91,32 +88,15 @@ public final class CommandApi {
 
     private void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        authenticated(ctx, user -> commands.find(id).onSuccess(found -> {
+        auth.authenticated(ctx, user -> commands.find(id).onSuccess(found -> {
             Optional<CommandRecord> mine = found.filter(r -> r.command().tenant().equals(user.tenant()));
             // Another tenant's command is answered as unknown: its existence is not theirs to learn.
             if (mine.isEmpty()) {
-                error(ctx, 404, "unknown_command", "no command " + id);
+                HttpAnswers.error(ctx, 404, "unknown_command", "no command " + id);
             } else {
-                json(ctx, 200, toJson(mine.get()));
+                HttpAnswers.json(ctx, 200, toJson(mine.get()));
             }
-        }).onFailure(e -> error(ctx, 503, "unavailable", "the command ledger is unavailable")));
-    }
-
-    private void authenticated(RoutingContext ctx, Consumer<User> then) {
-        String token = UserAuthenticator.bearer(ctx.request().getHeader("Authorization"));
-        if (token == null) {
-            unauthorized(ctx, "missing bearer token");
-            return;
-        }
-        vertx.executeBlocking(() -> users.authenticate(token), false).onComplete(ar -> {
-            if (ar.failed() || ar.result().isEmpty()) {
-                LOG.warn("HTTP {} {} from {} refused: invalid bearer token", ctx.request().method(),
-                        ctx.request().path(), ctx.request().remoteAddress());
-                unauthorized(ctx, "invalid bearer token");
-                return;
-            }
-            then.accept(ar.result().get());
-        });
+        }).onFailure(e -> HttpAnswers.error(ctx, 503, "unavailable", "the command ledger is unavailable")));
     }
 
     private CommandRequest parse(RoutingContext ctx, User user) throws BadRequest {
@@ -183,20 +163,6 @@ public final class CommandApi {
                 .put("issuedAt", r.command().issuedAt().toString()).put("expiresAt", r.command().expiresAt().toString())
                 .put("status", r.status().name()).put("reason", r.reason()).put("updatedAt", r.updatedAt().toString())
                 .put("events", events);
-    }
-
-    private static void unauthorized(RoutingContext ctx, String reason) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"beffroi\"");
-        error(ctx, 401, "unauthorized", reason);
-    }
-
-    private static void error(RoutingContext ctx, int status, String code, String reason) {
-        json(ctx, status, new JsonObject().put("error", code).put("reason", reason));
-    }
-
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        if (ctx.response().ended()) return;
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
     private static final class BadRequest extends Exception {
