@@ -102,6 +102,9 @@ class EdgeRulesOfflineIT {
         await("light on, locally").atMost(Spine.PATIENCE).pollInterval(Duration.ofMillis(100))
                 .until(() -> school.snapshot().zones().get(zone - 1).light1());
         assertThat(agent.stats().connected()).isFalse();
+        // The simulator sees the write before the agent counts it: wait for the count, then check it is one.
+        await("the rule's command counted").atMost(Spine.PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> agent.ruleActions("command", RuleActions.Outcome.EXECUTED) >= 1);
         assertThat(agent.ruleActions("command", RuleActions.Outcome.EXECUTED)).isEqualTo(1);
 
         ingest = IngestNode.start(IngestConfig.of(IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER,
