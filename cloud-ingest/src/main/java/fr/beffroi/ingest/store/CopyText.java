@@ -1,95 +1,146 @@
 package fr.beffroi.ingest.store;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import fr.beffroi.profiles.wire.IsoInstants;
+import org.postgresql.copy.CopyIn;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * Rows in PostgreSQL's COPY text format: tab-separated, newline-terminated, {@code \N} for null,
- * and backslash escapes for the characters that would otherwise end a field or a row.
+ * Rows in PostgreSQL's COPY text format, as the UTF-8 bytes COPY reads: tab-separated,
+ * newline-terminated, {@code \N} for null, and backslash escapes for the characters that would
+ * otherwise end a field or a row.
  *
- * <p>Built for the write path's hot loop (every stored reading passes here): a text without
- * anything to escape is appended whole, the last text and the last instant are remembered (tenant,
- * gateway and received_at repeat on every row of a transaction), and instants are written with
- * the digits {@link Instant#toString()} would give, by {@link IsoInstants} rather than its formatter.
+ * <p>Built for the write path's hot loop (every stored reading passes here), so it writes bytes,
+ * not chars: a String, then its UTF-8 encoding, were two more copies of every row. ASCII text
+ * without anything to escape is copied char by char; instants are written in place by
+ * {@link IsoInstants} with the digits {@link Instant#toString()} would give; the last instant is
+ * remembered (received_at repeats on every row of a transaction). The store drains the rows into
+ * the open COPY as they grow, so that PostgreSQL parses while the next rows are formatted.
  */
 public final class CopyText {
-    private final StringBuilder out;
-    private String lastText;
-    private String lastTextEscaped;
+    /** Longest form of an instant or a number written here (Instant.toString is at most 30 chars). */
+    private static final int MAX_SCALAR = 32;
+
+    private byte[] buf;
+    private int len;
     private Instant lastInstant;
-    private String lastInstantText;
+    private byte[] lastInstantBytes;
 
     public CopyText(int expectedRows) {
-        out = new StringBuilder(Math.max(16, expectedRows) * 128);
+        buf = new byte[Math.max(16, Math.min(expectedRows, 2_048)) * 128];
     }
 
     public CopyText text(String value) {
         if (value == null) {
-            out.append("\\N");
-        } else if (value.equals(lastText)) {
-            out.append(lastTextEscaped);
-        } else if (needsEscape(value)) {
-            int start = out.length();
-            escape(out, value);
-            lastText = value;
-            lastTextEscaped = out.substring(start);
-        } else {
-            out.append(value);
-            lastText = value;
-            lastTextEscaped = value;
+            ensure(2);
+            buf[len++] = '\\';
+            buf[len++] = 'N';
+            return tab();
         }
+        int n = value.length();
+        ensure(n);
+        int at = len;
+        for (int i = 0; i < n; i++) {
+            char ch = value.charAt(i);
+            if (ch >= 0x80 || ch < 0x20 || ch == '\\') {
+                // Rare (units such as °C, names with accents, escapes): the general path for the whole value.
+                writeEscaped(value);
+                return tab();
+            }
+            buf[at++] = (byte) ch;
+        }
+        len = at;
         return tab();
     }
 
     public CopyText number(long value) {
-        out.append(value);
+        ensure(MAX_SCALAR);
+        len = NumberOutput.outputLong(value, buf, len);
         return tab();
     }
 
     public CopyText number(double value) {
-        // Double.toString round-trips exactly and PostgreSQL's float8 input reads its exponent form.
-        out.append(value);
-        return tab();
+        // The shortest form that reads back as the same double (Schubfach, jackson-core's fast writer):
+        // PostgreSQL's float8 input reads it, exponent form included, to the very same value.
+        // Double.toString on Java 17 was the largest cost of a row after the instants.
+        return ascii(NumberOutput.toString(value, true));
     }
 
     public CopyText timestamp(Instant value) {
+        ensure(MAX_SCALAR);
         if (value.equals(lastInstant)) {
-            out.append(lastInstantText);
-        } else {
-            int start = out.length();
-            // Exactly value.toString(): the ISO form PostgreSQL reads as timestamptz.
-            IsoInstants.appendTo(out, value);
-            lastInstant = value;
-            lastInstantText = out.substring(start);
+            System.arraycopy(lastInstantBytes, 0, buf, len, lastInstantBytes.length);
+            len += lastInstantBytes.length;
+            return tab();
         }
+        int start = len;
+        int end = IsoInstants.writeAscii(buf, len, value);
+        if (end < 0) return ascii(value.toString()); // years outside 1000–9999: the JDK's own form
+        len = end;
+        lastInstant = value;
+        lastInstantBytes = Arrays.copyOfRange(buf, start, end);
         return tab();
     }
 
     /** Ends the row (replacing the trailing tab). */
     public CopyText endRow() {
-        int last = out.length() - 1;
-        if (last >= 0 && out.charAt(last) == '\t') out.setLength(last);
-        out.append('\n');
+        if (len > 0 && buf[len - 1] == '\t') len--;
+        ensure(1);
+        buf[len++] = '\n';
         return this;
+    }
+
+    /** Bytes written and not yet drained. */
+    public int size() {
+        return len;
+    }
+
+    /** Hands the rows written so far to an open COPY and starts empty again. */
+    public void drainTo(CopyIn copy) throws SQLException {
+        if (len > 0) copy.writeToCopy(buf, 0, len);
+        len = 0;
+    }
+
+    /** The rows written and not yet drained, as the UTF-8 bytes COPY reads. */
+    public byte[] toBytes() {
+        return Arrays.copyOf(buf, len);
     }
 
     @Override
     public String toString() {
-        return out.toString();
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
     }
 
     private CopyText tab() {
-        out.append('\t');
+        ensure(1);
+        buf[len++] = '\t';
         return this;
     }
 
-    private static boolean needsEscape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '\\' || ch < 0x20) return true;
-        }
-        return false;
+    /** A text known to be ASCII with nothing to escape (numbers, the JDK's instant form). */
+    private CopyText ascii(String value) {
+        int n = value.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) buf[len++] = (byte) value.charAt(i);
+        return tab();
+    }
+
+    private void writeEscaped(String value) {
+        StringBuilder escaped = new StringBuilder(value.length() + 8);
+        escape(escaped, value);
+        byte[] utf8 = escaped.toString().getBytes(StandardCharsets.UTF_8);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, buf, len, utf8.length);
+        len += utf8.length;
+    }
+
+    /** Room for {@code n} more bytes, plus the tab or newline that follows a field. */
+    private void ensure(int n) {
+        if (len + n + 1 > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n + 1));
     }
 
     static void escape(StringBuilder out, String value) {

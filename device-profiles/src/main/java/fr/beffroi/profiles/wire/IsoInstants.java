@@ -33,7 +33,7 @@ public final class IsoInstants {
     /** Exactly {@code value.toString()}. */
     public static String format(Instant value) {
         byte[] b = new byte[MAX_LENGTH];
-        int n = write(b, value);
+        int n = write(b, 0, value);
         // ASCII bytes as ISO-8859-1: a plain copy into a compact string, no decoding or compression pass.
         return n < 0 ? value.toString() : new String(b, 0, n, StandardCharsets.ISO_8859_1);
     }
@@ -50,7 +50,16 @@ public final class IsoInstants {
      * writer, which hands the bytes to JSON as they are.
      */
     static int writeAscii(byte[] b, Instant value) {
-        return write(b, value);
+        return write(b, 0, value);
+    }
+
+    /**
+     * Writes exactly {@code value.toString()} as ASCII into {@code b} from {@code at} (30 bytes must
+     * be free there), returning the offset after it, or -1 (nothing written) for the forms left to
+     * the JDK (years outside 1000–9999). For byte sinks such as COPY rows.
+     */
+    public static int writeAscii(byte[] b, int at, Instant value) {
+        return write(b, at, value);
     }
 
     /**
@@ -61,21 +70,32 @@ public final class IsoInstants {
     public static Instant parseOrNull(String s) {
         if (s == null) return null;
         int n = s.length();
-        if (n < 20 || n > MAX_LENGTH || n == 21 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-'
-                || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20 || n > MAX_LENGTH) return null;
+        char[] c = new char[n];
+        s.getChars(0, n, c, 0);
+        return parseOrNull(c, 0, n);
+    }
+
+    /**
+     * {@link #parseOrNull(String)} of the {@code n} chars of {@code c} from {@code off}: for a parser's
+     * own text buffer, so that no String is made for an instant that is read once.
+     */
+    public static Instant parseOrNull(char[] c, int off, int n) {
+        if (n < 20 || n > MAX_LENGTH || n == 21 || c[off + n - 1] != 'Z' || c[off + 4] != '-'
+                || c[off + 7] != '-' || c[off + 10] != 'T' || c[off + 13] != ':' || c[off + 16] != ':') {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
+        int year = digits(c, off, off + 4);
+        int month = digits(c, off + 5, off + 7);
+        int day = digits(c, off + 8, off + 10);
+        int hour = digits(c, off + 11, off + 13);
+        int minute = digits(c, off + 14, off + 16);
+        int second = digits(c, off + 17, off + 19);
         if ((year | month | day | hour | minute | second) < 0) return null;
         int nanos = 0;
         if (n > 20) {
-            if (s.charAt(19) != '.') return null;
-            int fraction = digits(s, 20, n - 1);
+            if (c[off + 19] != '.') return null;
+            int fraction = digits(c, off + 20, off + n - 1);
             if (fraction < 0) return null;
             nanos = fraction;
             for (int i = n - 1 - 20; i < 9; i++) nanos *= 10;
@@ -96,7 +116,7 @@ public final class IsoInstants {
     }
 
     /** Writes the ISO_INSTANT form into {@code c} as ASCII, returning its length, or -1 for years outside 1000–9999. */
-    private static int write(byte[] c, Instant value) {
+    private static int write(byte[] c, int at, Instant value) {
         long epochSecond = value.getEpochSecond();
         long epochDay = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
         // Signed or five-digit years: rare enough for the general formatter.
@@ -112,7 +132,7 @@ public final class IsoInstants {
         int day = dayOfYear - (153 * marchMonth + 2) / 5 + 1;
         int month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        int n = 0;
+        int n = at;
         n = put(c, n, year, 4);
         c[n++] = (byte) '-';
         n = put(c, n, month, 2);
@@ -166,11 +186,11 @@ public final class IsoInstants {
         return at + width;
     }
 
-    /** The decimal value of {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
-    private static int digits(String s, int from, int to) {
+    /** The decimal value of {@code c[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(char[] c, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
-            int d = s.charAt(i) - '0';
+            int d = c[i] - '0';
             if (d < 0 || d > 9) return -1;
             v = v * 10 + d;
         }

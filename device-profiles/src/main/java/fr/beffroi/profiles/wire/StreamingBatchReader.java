@@ -2,6 +2,7 @@ package fr.beffroi.profiles.wire;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -43,6 +44,18 @@ final class StreamingBatchReader {
     private static final int ALL_READING = (1 << 7) - 1;
     /** Optional, so not part of ALL_READING. */
     private static final int ATTRS = 1 << 7;
+
+    /**
+     * A reading's fields in the order every writer of ours gives them (StreamingBatchWriter, data
+     * binding): each name is first compared as raw bytes against the one expected next, which skips
+     * the parser's name lookup; any other order still works, through that lookup.
+     */
+    private static final Quality[] QUALITIES = Quality.values();
+    private static final SerializedString[] READING_ORDER = {
+        new SerializedString("seq"), new SerializedString("device"), new SerializedString("point"),
+        new SerializedString("ts"), new SerializedString("value"), new SerializedString("unit"),
+        new SerializedString("quality"),
+    };
 
     private StreamingBatchReader() {
     }
@@ -131,7 +144,15 @@ final class StreamingBatchReader {
         Map<String, String> attrs = Map.of();
         int seen = 0;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        for (int k = 0; ; k++) {
+            if (k < READING_ORDER.length && p.nextFieldName(READING_ORDER[k])) {
+                name = READING_ORDER[k].getValue();
+            } else {
+                // Not the expected name: the parser is on the next token all the same (past the last expected one, move on).
+                if (k >= READING_ORDER.length) p.nextToken();
+                if (p.currentToken() != JsonToken.FIELD_NAME) break;
+                name = p.currentName();
+            }
             int field = switch (name) {
                 case "seq" -> SEQ;
                 case "device" -> DEVICE;
@@ -200,18 +221,29 @@ final class StreamingBatchReader {
         return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
     }
 
+    /** Read from the parser's own chars: no String for a value that is one of three. */
     private static Quality quality(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_STRING) return null;
-        return switch (p.getText()) {
-            case "GOOD" -> Quality.GOOD;
-            case "UNCERTAIN" -> Quality.UNCERTAIN;
-            case "BAD" -> Quality.BAD;
-            default -> null;
-        };
+        char[] c = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int n = p.getTextLength();
+        for (Quality q : QUALITIES) {
+            if (sameChars(q.name(), c, off, n)) return q;
+        }
+        return null;
+    }
+
+    private static boolean sameChars(String s, char[] c, int off, int n) {
+        if (s.length() != n) return false;
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) != c[off + i]) return false;
+        }
+        return true;
     }
 
     private static Instant instant(JsonParser p, JsonToken t) throws IOException {
-        // Any other instant form: null, and data binding judges it.
-        return t == JsonToken.VALUE_STRING ? IsoInstants.parseOrNull(p.getText()) : null;
+        // Any other instant form: null, and data binding judges it. Read from the parser's own chars.
+        return t == JsonToken.VALUE_STRING
+                ? IsoInstants.parseOrNull(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
     }
 }

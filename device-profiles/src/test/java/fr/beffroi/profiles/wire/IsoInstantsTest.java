@@ -97,4 +97,21 @@ class IsoInstantsTest {
         }
         assertThatThrownBy(() -> IsoInstants.parse("2026-02-30T10:00:00Z")).isInstanceOf(DateTimeException.class);
     }
+
+    @Test
+    void instantsAreReadInPlaceFromABuffer() {
+        char[] buffer = "xx2026-11-25T10:00:00.120Zyy2026-02-30T10:00:00Z".toCharArray();
+        assertThat(IsoInstants.parseOrNull(buffer, 2, 24)).isEqualTo(Instant.parse("2026-11-25T10:00:00.120Z"));
+        assertThat(IsoInstants.parseOrNull(buffer, 2, 25)).isNull();
+        assertThat(IsoInstants.parseOrNull(buffer, 28, 20)).isNull();
+    }
+
+    @Test
+    void instantsAreWrittenInPlaceIntoABuffer() {
+        byte[] buffer = new byte[40];
+        Instant t = Instant.parse("2026-11-25T10:00:00.123456Z");
+        int end = IsoInstants.writeAscii(buffer, 5, t);
+        assertThat(new String(buffer, 5, end - 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(t.toString());
+        assertThat(IsoInstants.writeAscii(buffer, 0, Instant.parse("+12026-01-01T00:00:00Z"))).isEqualTo(-1);
+    }
 }

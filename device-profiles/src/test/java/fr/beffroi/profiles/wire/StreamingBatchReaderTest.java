@@ -83,6 +83,26 @@ class StreamingBatchReaderTest {
     }
 
     @Test
+    void aReadingsFieldsInAnotherOrderAreReadAllTheSame() throws Exception {
+        // A third party's encoder may order fields as it likes; only ours is expected, none is required.
+        String reordered = PLAIN.replace("{\"seq\":1,\"device\":\"pv-1\",\"point\":\"W\",",
+                "{\"point\":\"W\",\"device\":\"pv-1\",\"seq\":1,");
+        String attrsFirst = PLAIN.replace("{\"seq\":2,", "{\"attrs\":{\"k\":\"v\"},\"seq\":2,");
+        String qualityFirst = PLAIN.replace(",\"quality\":\"UNCERTAIN\"}", "}")
+                .replace("{\"seq\":2,", "{\"quality\":\"UNCERTAIN\",\"seq\":2,");
+        for (String json : List.of(reordered, attrsFirst, qualityFirst)) {
+            assertThat(StreamingBatchReader.read(utf8(json))).as(json).isNotNull().isEqualTo(bound(utf8(json)));
+        }
+        assertThat(StreamingBatchReader.read(utf8(qualityFirst)).readings().get(1).quality())
+                .isEqualTo(Quality.UNCERTAIN);
+        // Repeated or unknown inside a reading, in or out of the expected order: left to data binding.
+        assertThat(StreamingBatchReader.read(utf8(PLAIN.replace("\"seq\":1,", "\"seq\":1,\"seq\":1,")))).isNull();
+        assertThat(StreamingBatchReader.read(utf8(PLAIN.replace("\"quality\":\"GOOD\"",
+                "\"quality\":\"GOOD\",\"unit\":\"W\"")))).isNull();
+        assertThat(StreamingBatchReader.read(utf8(PLAIN.replace("\"seq\":1,", "\"sek\":1,\"seq\":1,")))).isNull();
+    }
+
+    @Test
     void anythingOutsideThePlainShapeIsLeftToWireCodec() {
         List<String> odd = List.of(
                 PLAIN.replace("\"tenant\":\"liancourt\",", ""),                       // missing field

@@ -16,6 +16,8 @@ import fr.beffroi.ops.embed.EmbeddedDatabase;
 import fr.beffroi.ops.stack.GatewayYaml;
 import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
+import fr.beffroi.profiles.wire.ReadingBatch;
+import fr.beffroi.profiles.wire.WireCodec;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.postgresql.PGConnection;
 import picocli.CommandLine.Command;
@@ -23,7 +25,6 @@ import picocli.CommandLine.Option;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,20 +37,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Durable end-to-end ingest against raw COPY into the same table, same indexes, same database,
- * in the same run. End to end means: readings already in the gateways' SQLite buffers are read,
- * batched, published over MQTT, decoded, deduplicated against the ledger, COPYed, committed,
- * acknowledged, and deleted from the buffers — the clock stops when every buffer is empty.
- * The baseline is the same rows COPYed straight into {@code reading} by one connection, in
- * transactions of the ingest's batch size. Prints a table, then {@code ingest_vs_copy=<ratio>}.
+ * Durable ingest against raw COPY into the same table, same indexes, same database, in the same run.
+ * Three paths, each from the same readings to the same committed rows:
+ * <ul>
+ *   <li>raw COPY: the rows COPYed straight into {@code reading}, in transactions of the ingest's batch
+ *       size, by one connection and by as many as the ingest has writers (the faster is the baseline);
+ *   <li>durable ingest: gateways publish batches encoded before the clock starts (as a gateway's
+ *       uplink does, same window of unacknowledged batches) and the clock stops when the ingest has
+ *       decoded, deduplicated against the ledger, COPYed, committed and acknowledged the last one;
+ *   <li>full path: readings already in the gateways' SQLite buffers are read, encoded, published,
+ *       ingested as above, and deleted from the buffers on their ack — the clock stops when every
+ *       buffer is empty. The gateways run in this process, on the ingest's and the database's cores,
+ *       which they never share in production.
+ * </ul>
+ * Every phase checks that exactly its readings were stored. Prints a table, then
+ * {@code full_path_vs_copy=<ratio>} and last {@code ingest_vs_copy=<ratio>} (durable ingest over the
+ * baseline).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure durable end-to-end ingest rows/s against raw COPY rows/s into the same table.")
+        description = "Measure durable ingest rows/s (MQTT in to committed and acknowledged) against raw COPY rows/s "
+                + "into the same table, and the full path from the gateways' SQLite buffers.")
 public final class IngestBenchCommand implements Callable<Integer> {
     private static final String TENANT = "bench";
     private static final String PASSWORD_ENV = "BEFFROI_BENCH_MQTT_PASSWORD";
@@ -97,30 +111,40 @@ public final class IngestBenchCommand implements Callable<Integer> {
             double bestCopy1 = 0;
             double bestCopyN = 0;
             double bestIngest = 0;
+            double bestFull = 0;
             try (IngestNode ingest = IngestNode.start(config)) {
-                // Warm-up of both paths (JIT, partition creation, connection pools), not counted. The
-                // end-to-end path runs far more code (SQLite, Jackson, Paho, Netty, JDBC) than COPY: a
+                // Warm-up of every path (JIT, partition creation, connection pools), not counted. The
+                // ingest paths run far more code (SQLite, Jackson, Paho, Netty, JDBC) than COPY: a
                 // short warm-up left the JIT compiling through the first measured round, on the same
                 // two cores, so each path warms up with a full phase.
                 CpuMeter cpu = new CpuMeter(db.dataSource());
                 int warm = warmup < 0 ? readings : warmup;
                 rawCopy(db.dataSource(), cpu, warm, copyBatch, writers);
-                endToEnd(ingest, cpu, runDir.resolve("warmup"), secret, warm);
+                truncate(db.dataSource());
+                durableIngest(ingest, db.dataSource(), cpu, secret, warm);
+                truncate(db.dataSource());
+                fullPath(ingest, db.dataSource(), cpu, runDir.resolve("warmup"), secret, warm);
                 for (int round = 1; round <= rounds; round++) {
                     truncate(db.dataSource());
                     Phase copy1 = rawCopy(db.dataSource(), cpu, readings, copyBatch, 1);
                     truncate(db.dataSource());
                     Phase copyN = rawCopy(db.dataSource(), cpu, readings, copyBatch, writers);
                     truncate(db.dataSource());
-                    Phase e2e = endToEnd(ingest, cpu, runDir.resolve("round-" + round), secret, readings);
+                    Phase ingested = durableIngest(ingest, db.dataSource(), cpu, secret, readings);
+                    truncate(db.dataSource());
+                    Phase full = fullPath(ingest, db.dataSource(), cpu, runDir.resolve("round-" + round), secret,
+                            readings);
                     System.out.printf("round %d (rows/s, then CPU ms per 10k rows: JVM / PostgreSQL): raw COPY x1 %,.0f "
-                                    + "(%s / %s), raw COPY x%d %,.0f (%s / %s), durable end-to-end %,.0f (%s / %s)%n",
+                                    + "(%s / %s), raw COPY x%d %,.0f (%s / %s), durable ingest %,.0f (%s / %s), "
+                                    + "full path %,.0f (%s / %s)%n",
                             round, copy1.rowsPerSecond(), copy1.jvmPer10k(), copy1.postgresPer10k(),
                             writers, copyN.rowsPerSecond(), copyN.jvmPer10k(), copyN.postgresPer10k(),
-                            e2e.rowsPerSecond(), e2e.jvmPer10k(), e2e.postgresPer10k());
+                            ingested.rowsPerSecond(), ingested.jvmPer10k(), ingested.postgresPer10k(),
+                            full.rowsPerSecond(), full.jvmPer10k(), full.postgresPer10k());
                     bestCopy1 = Math.max(bestCopy1, copy1.rowsPerSecond());
                     bestCopyN = Math.max(bestCopyN, copyN.rowsPerSecond());
-                    bestIngest = Math.max(bestIngest, e2e.rowsPerSecond());
+                    bestIngest = Math.max(bestIngest, ingested.rowsPerSecond());
+                    bestFull = Math.max(bestFull, full.rowsPerSecond());
                 }
             }
             double baseline = Math.max(bestCopy1, bestCopyN);
@@ -130,9 +154,12 @@ public final class IngestBenchCommand implements Callable<Integer> {
             System.out.printf("| raw COPY, 1 connection, %d rows a transaction | %,.0f |%n", copyBatch, bestCopy1);
             System.out.printf("| raw COPY, %d connections (as many as the ingest's writers), %d rows a transaction | %,.0f |%n",
                     writers, copyBatch, bestCopyN);
-            System.out.printf("| durable end-to-end: SQLite buffer → MQTT → ingest → COPY → commit → ack → delete, "
-                    + "%d gateways | %,.0f |%n", gateways, bestIngest);
+            System.out.printf("| durable ingest: MQTT → decode → dedup → COPY → commit → ack, %d gateways | %,.0f |%n",
+                    gateways, bestIngest);
+            System.out.printf("| full path: SQLite buffer → encode → MQTT → ingest → ack → delete, %d gateways in this "
+                    + "process | %,.0f |%n", gateways, bestFull);
             // Against the faster of the two raw COPY forms, so that the ingest's parallel writers earn it nothing.
+            System.out.printf("full_path_vs_copy=%.2f%n", bestFull / baseline);
             System.out.printf("ingest_vs_copy=%.2f%n", bestIngest / baseline);
             return 0;
         } finally {
@@ -216,14 +243,45 @@ public final class IngestBenchCommand implements Callable<Integer> {
                         .timestamp(r.ts()).number(r.value()).text(r.unit()).text(r.quality().name())
                         .timestamp(receivedAt).text(null).endRow(); // attrs: samples have none
             }
-            copy.copyIn(ReadingStore.COPY_SQL, new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
+            copy.copyIn(ReadingStore.COPY_SQL, new ByteArrayInputStream(rows.toBytes()));
             c.commit();
         }
         return null;
     }
 
+    /** Rows/s from batches encoded in advance to the ack of the last one, as committed, for every gateway. */
+    private Phase durableIngest(IngestNode ingest, DataSource ds, CpuMeter cpu, String secret, int n) throws Exception {
+        int perGateway = n / gateways;
+        Instant base = Instant.now();
+        List<PrecodedGateway> senders = new ArrayList<>();
+        try {
+            for (int g = 0; g < gateways; g++) {
+                List<byte[]> batches = new ArrayList<>();
+                for (int from = 1; from <= perGateway; from += edgeBatch) {
+                    int to = Math.min(perGateway, from + edgeBatch - 1);
+                    List<Reading> rs = new ArrayList<>(to - from + 1);
+                    for (int seq = from; seq <= to; seq++) rs.add(reading(seq, seq % 16, base.plusMillis(seq)));
+                    batches.add(WireCodec.encode(new ReadingBatch(TENANT, gateway(g), from, to, Instant.now(), rs)));
+                }
+                PrecodedGateway sender = new PrecodedGateway(TENANT, gateway(g), secret, ingest.mqttPort(), batches,
+                        edgeInFlight);
+                senders.add(sender);
+                sender.connect();
+            }
+            CpuMeter.Sample before = cpu.sample();
+            long started = System.nanoTime();
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (PrecodedGateway s : senders) runs.add(s.run());
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+            return ended(ds, cpu, before, started, perGateway * gateways, "durable ingest");
+        } finally {
+            for (PrecodedGateway s : senders) s.close();
+        }
+    }
+
     /** Rows/s from the gateways' full buffers to empty buffers, every reading committed and acknowledged. */
-    private Phase endToEnd(IngestNode ingest, CpuMeter cpu, Path dir, String secret, int n) throws Exception {
+    private Phase fullPath(IngestNode ingest, DataSource ds, CpuMeter cpu, Path dir, String secret, int n)
+            throws Exception {
         Files.createDirectories(dir);
         List<EdgeAgent> agents = new ArrayList<>();
         int perGateway = n / gateways;
@@ -260,11 +318,29 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 }
                 Thread.sleep(5);
             }
-            long elapsed = System.nanoTime() - started;
-            return Phase.of(perGateway * gateways, elapsed, before, cpu.sample());
+            return ended(ds, cpu, before, started, perGateway * gateways, "full path");
         } finally {
             for (EdgeAgent a : agents) a.close();
         }
+    }
+
+    /**
+     * The phase that started at {@code started}, ended now; checked to have stored exactly its rows:
+     * a phase that stored more or fewer rows than it sent measured something else, so it fails.
+     */
+    private static Phase ended(DataSource ds, CpuMeter cpu, CpuMeter.Sample before, long started, int rows,
+                               String phase) throws Exception {
+        long elapsed = System.nanoTime() - started;
+        Phase measured = Phase.of(rows, elapsed, before, cpu.sample());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("select count(*) from reading")) {
+            rs.next();
+            long stored = rs.getLong(1);
+            if (stored != rows) {
+                throw new IllegalStateException(phase + ": " + stored + " readings stored, expected " + rows);
+            }
+        }
+        return measured;
     }
 
     /**
