@@ -24,11 +24,14 @@ import java.util.Arrays;
 public final class CopyText {
     /** Longest form of an instant or a number written here (Instant.toString is at most 30 chars). */
     private static final int MAX_SCALAR = 32;
+    /** Powers of ten tried for a plain decimal form; each exact as a double. */
+    private static final double[] DECIMAL_SCALES = {1, 10, 100, 1_000, 10_000};
+    /** Below 2^53 every integer is a double, and a long. */
+    private static final double EXACT_LONG = 9_007_199_254_740_992.0;
 
     private byte[] buf;
     private int len;
-    private Instant lastInstant;
-    private byte[] lastInstantBytes;
+    private final IsoInstants.Writer instants = new IsoInstants.Writer();
 
     public CopyText(int expectedRows) {
         buf = new byte[Math.max(16, Math.min(expectedRows, 2_048)) * 128];
@@ -64,25 +67,29 @@ public final class CopyText {
     }
 
     public CopyText number(double value) {
-        // The shortest form that reads back as the same double (Schubfach, jackson-core's fast writer):
-        // PostgreSQL's float8 input reads it, exponent form included, to the very same value.
+        // Measurements mostly carry a few decimals (1003.25 W): written as m / 10^k when that division
+        // gives back the very same double. IEEE division is correctly rounded, so the double nearest
+        // to the decimal m·10^-k — what PostgreSQL's float8 input reads — is then the value itself.
+        for (int k = 0; k < DECIMAL_SCALES.length; k++) {
+            double scaled = value * DECIMAL_SCALES[k];
+            if (Math.abs(scaled) < EXACT_LONG && scaled == Math.rint(scaled)) {
+                long m = (long) scaled;
+                if (m / DECIMAL_SCALES[k] == value && (m != 0 || Double.doubleToRawLongBits(value) == 0)) {
+                    return decimal(m, k);
+                }
+            }
+        }
+        // Any other value: the shortest form that reads back as the same double (Schubfach,
+        // jackson-core's fast writer); PostgreSQL reads it, exponent form included, to that value.
         // Double.toString on Java 17 was the largest cost of a row after the instants.
         return ascii(NumberOutput.toString(value, true));
     }
 
     public CopyText timestamp(Instant value) {
         ensure(MAX_SCALAR);
-        if (value.equals(lastInstant)) {
-            System.arraycopy(lastInstantBytes, 0, buf, len, lastInstantBytes.length);
-            len += lastInstantBytes.length;
-            return tab();
-        }
-        int start = len;
-        int end = IsoInstants.writeAscii(buf, len, value);
+        int end = instants.write(buf, len, value);
         if (end < 0) return ascii(value.toString()); // years outside 1000–9999: the JDK's own form
         len = end;
-        lastInstant = value;
-        lastInstantBytes = Arrays.copyOfRange(buf, start, end);
         return tab();
     }
 
@@ -119,6 +126,28 @@ public final class CopyText {
         ensure(1);
         buf[len++] = '\t';
         return this;
+    }
+
+    /** {@code m / 10^scale} in plain decimal digits. */
+    private CopyText decimal(long m, int scale) {
+        ensure(MAX_SCALAR);
+        if (scale == 0) {
+            len = NumberOutput.outputLong(m, buf, len);
+            return tab();
+        }
+        if (m < 0) {
+            buf[len++] = '-';
+            m = -m;
+        }
+        long unit = (long) DECIMAL_SCALES[scale];
+        len = NumberOutput.outputLong(m / unit, buf, len);
+        buf[len++] = '.';
+        long fraction = m % unit;
+        for (long d = unit / 10; d > 0; d /= 10) {
+            buf[len++] = (byte) ('0' + fraction / d);
+            fraction %= d;
+        }
+        return tab();
     }
 
     /** A text known to be ASCII with nothing to escape (numbers, the JDK's instant form). */

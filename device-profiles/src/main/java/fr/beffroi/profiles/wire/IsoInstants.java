@@ -45,15 +45,6 @@ public final class IsoInstants {
     }
 
     /**
-     * Writes exactly {@code value.toString()} as ASCII into {@code b} (at least 30 bytes), returning
-     * its length, or -1 for the forms left to the JDK (years outside 1000–9999). For the wire
-     * writer, which hands the bytes to JSON as they are.
-     */
-    static int writeAscii(byte[] b, Instant value) {
-        return write(b, 0, value);
-    }
-
-    /**
      * Writes exactly {@code value.toString()} as ASCII into {@code b} from {@code at} (30 bytes must
      * be free there), returning the offset after it, or -1 (nothing written) for the forms left to
      * the JDK (years outside 1000–9999). For byte sinks such as COPY rows.
@@ -144,7 +135,11 @@ public final class IsoInstants {
         n = put(c, n, secondOfDay / 60 % 60, 2);
         c[n++] = (byte) ':';
         n = put(c, n, secondOfDay % 60, 2);
-        int nanos = value.getNano();
+        return fractionAndZone(c, n, value.getNano());
+    }
+
+    /** Writes {@code [.f{3,6,9}]Z} at {@code n} as ISO_INSTANT does, returning the offset after it. */
+    private static int fractionAndZone(byte[] c, int n, int nanos) {
         if (nanos > 0) {
             c[n++] = (byte) '.';
             // Like ISO_INSTANT: 3, 6 or 9 digits, the fewest that keep every non-zero one.
@@ -158,6 +153,40 @@ public final class IsoInstants {
         }
         c[n++] = (byte) 'Z';
         return n;
+    }
+
+    /**
+     * Writes instants like {@link #writeAscii(byte[], int, Instant)}, remembering the date and time
+     * of the last two seconds written: readings of a batch mostly share their second, and a COPY row
+     * alternates two instants (taken, received), so mostly only the fraction is new.
+     * Not thread-safe; one per sink.
+     */
+    public static final class Writer {
+        /** {@code yyyy-MM-ddTHH:mm:ss} */
+        private static final int SECOND_PREFIX = 19;
+        private final byte[][] prefixes = new byte[2][SECOND_PREFIX];
+        private final long[] seconds = {Long.MIN_VALUE, Long.MIN_VALUE};
+        /** The slot the next new second replaces: the one written less recently. */
+        private int older;
+
+        /** As {@link IsoInstants#writeAscii(byte[], int, Instant)}. */
+        public int write(byte[] b, int at, Instant value) {
+            long second = value.getEpochSecond();
+            for (int k = 0; k < 2; k++) {
+                if (seconds[k] == second) {
+                    System.arraycopy(prefixes[k], 0, b, at, SECOND_PREFIX);
+                    older = 1 - k;
+                    return fractionAndZone(b, at + SECOND_PREFIX, value.getNano());
+                }
+            }
+            int end = IsoInstants.write(b, at, value);
+            if (end >= 0) {
+                System.arraycopy(b, at, prefixes[older], 0, SECOND_PREFIX);
+                seconds[older] = second;
+                older = 1 - older;
+            }
+            return end;
+        }
     }
 
     /** Days since 1970-01-01 of a valid proleptic Gregorian date (LocalDate.toEpochDay's arithmetic). */

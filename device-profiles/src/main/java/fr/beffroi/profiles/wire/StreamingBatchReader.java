@@ -124,16 +124,17 @@ final class StreamingBatchReader {
     private static List<Reading> readings(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_ARRAY) return null;
         List<Reading> out = new ArrayList<>();
+        Texts texts = new Texts();
         JsonToken next;
         while ((next = p.nextToken()) == JsonToken.START_OBJECT) {
-            Reading r = reading(p);
+            Reading r = reading(p, texts);
             if (r == null) return null;
             out.add(r);
         }
         return next == JsonToken.END_ARRAY ? out : null;
     }
 
-    private static Reading reading(JsonParser p) throws IOException {
+    private static Reading reading(JsonParser p, Texts texts) throws IOException {
         long seq = 0;
         String device = null;
         String point = null;
@@ -173,10 +174,10 @@ final class StreamingBatchReader {
                     seq = p.getLongValue();
                 }
                 case DEVICE -> {
-                    if ((device = text(p, t)) == null) return null;
+                    if ((device = texts.text(p, t)) == null) return null;
                 }
                 case POINT -> {
-                    if ((point = text(p, t)) == null) return null;
+                    if ((point = texts.text(p, t)) == null) return null;
                 }
                 case TS -> {
                     if ((ts = instant(p, t)) == null) return null;
@@ -186,7 +187,7 @@ final class StreamingBatchReader {
                     value = p.getDoubleValue();
                 }
                 case UNIT -> {
-                    if ((unit = text(p, t)) == null) return null;
+                    if ((unit = texts.text(p, t)) == null) return null;
                 }
                 case QUALITY -> {
                     if ((quality = quality(p, t)) == null) return null;
@@ -231,6 +232,31 @@ final class StreamingBatchReader {
             if (sameChars(q.name(), c, off, n)) return q;
         }
         return null;
+    }
+
+    /**
+     * A batch's devices, points and units repeat over its readings: the String made for a value is
+     * handed out again for the same chars, so a batch holds one per distinct value (and each
+     * computes its hash once for the sets and maps of the write path), not one per reading.
+     */
+    private static final class Texts {
+        private static final int SLOTS = 64;
+        private final String[] slots = new String[SLOTS];
+
+        String text(JsonParser p, JsonToken t) throws IOException {
+            if (t != JsonToken.VALUE_STRING) return null;
+            char[] c = p.getTextCharacters();
+            int off = p.getTextOffset();
+            int n = p.getTextLength();
+            int h = n;
+            for (int i = 0; i < n; i++) h = 31 * h + c[off + i];
+            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+            String known = slots[slot];
+            if (known != null && sameChars(known, c, off, n)) return known;
+            String made = new String(c, off, n);
+            slots[slot] = made;
+            return made;
+        }
     }
 
     private static boolean sameChars(String s, char[] c, int off, int n) {

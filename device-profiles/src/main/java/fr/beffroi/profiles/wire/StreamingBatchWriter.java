@@ -34,12 +34,13 @@ final class StreamingBatchWriter {
             instant(g, "sentAt", batch.sentAt());
             g.writeArrayFieldStart("readings");
             byte[] scratch = new byte[INSTANT_BYTES];
+            IsoInstants.Writer instants = new IsoInstants.Writer();
             for (Reading r : batch.readings()) {
                 g.writeStartObject();
                 g.writeNumberField("seq", r.seq());
                 g.writeStringField("device", r.device());
                 g.writeStringField("point", r.point());
-                ts(g, r.ts(), scratch);
+                ts(g, r.ts(), instants, scratch);
                 g.writeNumberField("value", r.value());
                 g.writeStringField("unit", r.unit());
                 g.writeStringField("quality", r.quality().name());
@@ -65,9 +66,10 @@ final class StreamingBatchWriter {
      * A reading's ts (never null): its ASCII bytes go out as a JSON string without the generator's
      * escaping pass or a String per reading — an instant's text has nothing to escape.
      */
-    private static void ts(JsonGenerator g, Instant value, byte[] scratch) throws IOException {
+    private static void ts(JsonGenerator g, Instant value, IsoInstants.Writer instants, byte[] scratch)
+            throws IOException {
         g.writeFieldName("ts");
-        int n = IsoInstants.writeAscii(scratch, value);
+        int n = instants.write(scratch, 0, value);
         if (n < 0) {
             g.writeString(IsoInstants.format(value));
         } else {

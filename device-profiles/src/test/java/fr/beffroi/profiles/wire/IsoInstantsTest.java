@@ -114,4 +114,28 @@ class IsoInstantsTest {
         assertThat(new String(buffer, 5, end - 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(t.toString());
         assertThat(IsoInstants.writeAscii(buffer, 0, Instant.parse("+12026-01-01T00:00:00Z"))).isEqualTo(-1);
     }
+
+    @Test
+    void aWriterRememberingTheLastSecondWritesWhatInstantToStringWrites() {
+        IsoInstants.Writer writer = new IsoInstants.Writer();
+        byte[] buffer = new byte[32];
+        Instant base = Instant.parse("2026-12-31T23:59:58Z");
+        // Same second with every fraction width, then the next second, the next day, back again.
+        for (long millis : new long[]{0, 1, 120, 999, 1_000, 1_500, 2_000, 2_001, -86_400_000, 0}) {
+            for (long nanos : new long[]{0, 7, 7_000, 7_000_000}) {
+                Instant t = base.plusMillis(millis).plusNanos(nanos);
+                int end = writer.write(buffer, 1, t);
+                assertThat(new String(buffer, 1, end - 1, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(t.toString());
+            }
+        }
+        // Two instants alternating, as in a COPY row (taken, received), and a third coming in.
+        Instant received = Instant.parse("2026-12-31T23:59:59.5Z");
+        for (int i = 0; i < 6; i++) {
+            for (Instant t : List.of(base.plusMillis(i * 400L), received, base.plusSeconds(90).plusMillis(i))) {
+                int end = writer.write(buffer, 0, t);
+                assertThat(new String(buffer, 0, end, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(t.toString());
+            }
+        }
+        assertThat(writer.write(buffer, 0, Instant.parse("+12026-01-01T00:00:00Z"))).isEqualTo(-1);
+    }
 }
