@@ -56,6 +56,7 @@ final class StreamingBatchReader {
         new SerializedString("ts"), new SerializedString("value"), new SerializedString("unit"),
         new SerializedString("quality"),
     };
+    private static final int[] READING_FIELDS = {SEQ, DEVICE, POINT, TS, VALUE, UNIT, QUALITY};
 
     private StreamingBatchReader() {
     }
@@ -144,27 +145,16 @@ final class StreamingBatchReader {
         Quality quality = null;
         Map<String, String> attrs = Map.of();
         int seen = 0;
-        String name;
         for (int k = 0; ; k++) {
+            int field;
             if (k < READING_ORDER.length && p.nextFieldName(READING_ORDER[k])) {
-                name = READING_ORDER[k].getValue();
+                field = READING_FIELDS[k];
             } else {
-                // Not the expected name: the parser is on the next token all the same (past the last expected one, move on).
+                // Not the expected name, yet the parser moved to the next token (past the last expected: move it).
                 if (k >= READING_ORDER.length) p.nextToken();
                 if (p.currentToken() != JsonToken.FIELD_NAME) break;
-                name = p.currentName();
+                field = readingField(p.currentName());
             }
-            int field = switch (name) {
-                case "seq" -> SEQ;
-                case "device" -> DEVICE;
-                case "point" -> POINT;
-                case "ts" -> TS;
-                case "value" -> VALUE;
-                case "unit" -> UNIT;
-                case "quality" -> QUALITY;
-                case "attrs" -> ATTRS;
-                default -> 0;
-            };
             if (field == 0 || (seen & field) != 0) return null;
             seen |= field;
             JsonToken t = p.nextToken();
@@ -199,6 +189,20 @@ final class StreamingBatchReader {
         }
         if (p.currentToken() != JsonToken.END_OBJECT || (seen & ALL_READING) != ALL_READING) return null;
         return new Reading(seq, device, point, ts, value, unit, quality, attrs);
+    }
+
+    private static int readingField(String name) {
+        return switch (name) {
+            case "seq" -> SEQ;
+            case "device" -> DEVICE;
+            case "point" -> POINT;
+            case "ts" -> TS;
+            case "value" -> VALUE;
+            case "unit" -> UNIT;
+            case "quality" -> QUALITY;
+            case "attrs" -> ATTRS;
+            default -> 0;
+        };
     }
 
     /** An object of string values, each key once; anything else (null, a number...) is left to data binding. */

@@ -31,7 +31,13 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     static final int DEFAULT_BATCH_MAX_READINGS = 500;
-    static final int DEFAULT_MAX_IN_FLIGHT_BATCHES = 4;
+    /**
+     * Batches out and unacknowledged. A gateway draining a backlog keeps this many in the ingest's
+     * hands: with 4, the ingest's transactions (up to 5,000 rows) ran part empty while the acks
+     * travelled, and the ingest bench gave 0.75 of raw COPY against 0.87 with 8. A rewind resends
+     * at most these (the cloud deduplicates them); the readings themselves stay in the buffer.
+     */
+    static final int DEFAULT_MAX_IN_FLIGHT_BATCHES = 8;
     static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_RECONNECT_MIN = Duration.ofSeconds(1);
     static final Duration DEFAULT_RECONNECT_MAX = Duration.ofMinutes(2);

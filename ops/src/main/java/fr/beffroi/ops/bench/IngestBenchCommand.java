@@ -79,7 +79,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--edge-batch", defaultValue = "1000", description = "Readings per MQTT batch (default: ${DEFAULT-VALUE}).")
     int edgeBatch;
 
-    @Option(names = "--edge-in-flight", defaultValue = "4", description = "Batches each gateway keeps published and "
+    @Option(names = "--edge-in-flight", defaultValue = "8", description = "Batches each gateway keeps published and "
             + "unacknowledged, as the gateway config's maxInFlightBatches (default: ${DEFAULT-VALUE}, the agent's).")
     int edgeInFlight;
 

@@ -24,7 +24,7 @@ public record GatewayYaml(String tenant, String gateway, int mqttPort, String pa
         y.append("uplink:\n  url: tcp://127.0.0.1:").append(mqttPort).append('\n');
         y.append("  password:\n    env: ").append(passwordEnv).append('\n');
         y.append("  batchMaxReadings: ").append(batchMaxReadings).append('\n');
-        y.append("  maxInFlightBatches: 4\n");
+        y.append("  maxInFlightBatches: 8\n");
         y.append("  ackTimeout: ").append(ackTimeout.toMillis()).append("ms\n");
         y.append("  reconnect:\n    backoffMin: 200ms\n    backoffMax: 2s\n");
         y.append("buffer:\n  path: ").append(bufferPath.toAbsolutePath()).append('\n');
