@@ -7,6 +7,7 @@ import fr.beffroi.edge.buffer.AllowListStore;
 import fr.beffroi.edge.buffer.AppendResult;
 import fr.beffroi.edge.buffer.CommandLog;
 import fr.beffroi.edge.buffer.CorruptFrameStore;
+import fr.beffroi.edge.buffer.FileOwner;
 import fr.beffroi.edge.buffer.ReadingBuffer;
 import fr.beffroi.edge.downlink.AllowListDownlink;
 import fr.beffroi.edge.downlink.CommandDownlink;
@@ -151,6 +152,7 @@ public final class EdgeAgent implements AutoCloseable {
             }
             rules = Optional.of(set.forSite(Site.EDGE));
         }
+        claimStateFiles(rules.isPresent());
 
         buffer = ReadingBuffer.open(config.buffer().path(), config.buffer().maxReadings(), config.buffer().whenFull(),
                 clock, registry);
@@ -224,6 +226,29 @@ public final class EdgeAgent implements AutoCloseable {
                 listener);
         scheduler.start();
         LOG.info("gateway {}/{}: started with {} devices", gw.tenant(), gw.id(), devices.size());
+    }
+
+    /**
+     * Refuses to start on a state file another gateway owns, naming the key that points at it: two
+     * agents with buffers in one folder would otherwise share the files that default beside it.
+     */
+    private void claimStateFiles(boolean withRules) throws ConfigException {
+        String me = config.gateway().tenant() + "/" + config.gateway().id();
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("buffer.path", config.buffer().path());
+        files.put("commands.log", config.commands().log());
+        files.put("access.store", config.access().store());
+        if (withRules) files.put("rules.state", config.rules().state());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            String owner = FileOwner.claim(f.getValue(), me);
+            if (!owner.equals(me)) {
+                problems.add(f.getKey() + ": " + f.getValue().toAbsolutePath() + " belongs to gateway " + owner
+                        + ", not to this gateway " + me + "; give each gateway its own folder (the command log, rule"
+                        + " state and allow-list default to files beside buffer.path) or set " + f.getKey());
+            }
+        }
+        if (!problems.isEmpty()) throw new ConfigException(problems);
     }
 
     /** The audit events of the edge rules go to the buffer like readings, for the cloud. */

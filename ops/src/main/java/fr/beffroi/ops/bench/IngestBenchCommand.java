@@ -287,7 +287,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
         int perGateway = n / gateways;
         Instant base = Instant.now();
         for (int g = 0; g < gateways; g++) {
-            Path bufferPath = dir.resolve(gateway(g) + ".db");
+            // A folder per gateway: the command log and allow-list default to files beside the buffer.
+            Path bufferPath = Files.createDirectories(dir.resolve(gateway(g))).resolve("buffer.db");
             fill(bufferPath, perGateway, base);
             String yaml = new GatewayYaml(TENANT, gateway(g), ingest.mqttPort(), PASSWORD_ENV, bufferPath, edgeBatch,
                     Duration.ofSeconds(30), List.of()).render();
