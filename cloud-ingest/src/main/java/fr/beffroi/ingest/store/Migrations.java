@@ -72,11 +72,15 @@ public final class Migrations {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL,"
-                    + " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
             s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
         }
         try {
+            // Under the lock: CREATE TABLE IF NOT EXISTS is not safe against itself, and two nodes
+            // starting together on an empty database failed on pg_type's unique index (IngestClusterIT).
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL,"
+                        + " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+            }
             Map<Integer, String> applied = new HashMap<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT version, checksum FROM schema_migration")) {
