@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -63,17 +64,19 @@ public final class ConfigLoader {
         unknown(p, "", root, Set.of("mqtt", "http", "jdbc", "batch", "gateways", "users", "commands", "rules",
                 "rooms", "access"));
         IngestConfig.Mqtt mqttDefaults = IngestConfig.Mqtt.loopback(1883);
-        JsonNode m = section(p, root, "mqtt", Set.of("host", "port", "maxMessageBytes"));
+        JsonNode m = section(p, root, "mqtt", Set.of("host", "port", "maxMessageBytes", "tls"));
         IngestConfig.Mqtt mqtt = new IngestConfig.Mqtt(
                 text(p, m, "mqtt.host", "host", mqttDefaults.host()),
                 integer(p, m, "mqtt.port", "port", mqttDefaults.port()),
-                integer(p, m, "mqtt.maxMessageBytes", "maxMessageBytes", mqttDefaults.maxMessageBytes()));
+                integer(p, m, "mqtt.maxMessageBytes", "maxMessageBytes", mqttDefaults.maxMessageBytes()),
+                tls(p, m, "mqtt"));
         IngestConfig.Http httpDefaults = IngestConfig.Http.loopback(8080);
-        JsonNode h = section(p, root, "http", Set.of("host", "port", "maxBodyBytes"));
+        JsonNode h = section(p, root, "http", Set.of("host", "port", "maxBodyBytes", "tls"));
         IngestConfig.Http http = new IngestConfig.Http(
                 text(p, h, "http.host", "host", httpDefaults.host()),
                 integer(p, h, "http.port", "port", httpDefaults.port()),
-                integer(p, h, "http.maxBodyBytes", "maxBodyBytes", httpDefaults.maxBodyBytes()));
+                integer(p, h, "http.maxBodyBytes", "maxBodyBytes", httpDefaults.maxBodyBytes()),
+                tls(p, h, "http"));
         JsonNode j = section(p, root, "jdbc", Set.of("url", "user", "passwordEnv", "connectTimeout"));
         String passwordEnv = text(p, j, "jdbc.passwordEnv", "passwordEnv", null);
         String password = null;
@@ -190,6 +193,23 @@ public final class ConfigLoader {
         }
         if (!all.isEmpty()) throw new ConfigException(all);
         return config;
+    }
+
+    /** {@code <server>.tls: {certificate: PATH, privateKey: PATH}}, both PEM; absent = no TLS. */
+    private static Optional<IngestConfig.Tls> tls(List<String> p, JsonNode server, String name) {
+        JsonNode t = server == null ? null : server.get("tls");
+        if (t == null || t.isNull()) return Optional.empty();
+        if (!t.isObject()) {
+            p.add(name + ".tls: expected a mapping of certificate, privateKey");
+            return Optional.empty();
+        }
+        unknown(p, name + ".tls.", t, Set.of("certificate", "privateKey"));
+        String certificate = text(p, t, name + ".tls.certificate", "certificate", null);
+        String privateKey = text(p, t, name + ".tls.privateKey", "privateKey", null);
+        if (certificate == null) p.add(name + ".tls.certificate: missing");
+        if (privateKey == null) p.add(name + ".tls.privateKey: missing");
+        if (certificate == null || privateKey == null) return Optional.empty();
+        return Optional.of(new IngestConfig.Tls(Path.of(certificate), Path.of(privateKey)));
     }
 
     private static JsonNode section(List<String> p, JsonNode root, String name, Set<String> keys) {

@@ -2,11 +2,14 @@ package fr.beffroi.ingest.app;
 
 import fr.beffroi.ingest.auth.SecretHash;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -53,10 +56,32 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
      * @param host            address to bind (127.0.0.1 in tests)
      * @param port            TCP port; 0 picks a free one, see {@code IngestNode.mqttPort()}
      * @param maxMessageBytes largest PUBLISH accepted
+     * @param tls             MQTT over TLS (gateways connect with {@code ssl://}); empty for plain TCP
      */
-    public record Mqtt(String host, int port, int maxMessageBytes) {
+    public record Mqtt(String host, int port, int maxMessageBytes, Optional<Tls> tls) {
+        public Mqtt(String host, int port, int maxMessageBytes) {
+            this(host, port, maxMessageBytes, Optional.empty());
+        }
+
+        public Mqtt {
+            Objects.requireNonNull(tls, "tls");
+        }
+
         public static Mqtt loopback(int port) {
             return new Mqtt("127.0.0.1", port, 4 * 1024 * 1024);
+        }
+    }
+
+    /**
+     * A server's TLS identity, as PEM files (what an ACME client or a territory's own CA hands out).
+     *
+     * @param certificate the certificate chain, the server's own first
+     * @param privateKey  its private key (PKCS#8 or PKCS#1); readable by the ingest's user only
+     */
+    public record Tls(Path certificate, Path privateKey) {
+        public Tls {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(privateKey, "privateKey");
         }
     }
 
@@ -64,8 +89,17 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
      * @param host         address to bind
      * @param port         TCP port; 0 picks a free one
      * @param maxBodyBytes largest request body accepted
+     * @param tls          HTTPS; empty for plain HTTP
      */
-    public record Http(String host, int port, int maxBodyBytes) {
+    public record Http(String host, int port, int maxBodyBytes, Optional<Tls> tls) {
+        public Http(String host, int port, int maxBodyBytes) {
+            this(host, port, maxBodyBytes, Optional.empty());
+        }
+
+        public Http {
+            Objects.requireNonNull(tls, "tls");
+        }
+
         public static Http loopback(int port) {
             return new Http("127.0.0.1", port, 4 * 1024 * 1024);
         }
@@ -229,6 +263,7 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
             host(p, "mqtt.host", mqtt.host());
             port(p, "mqtt.port", mqtt.port());
             range(p, "mqtt.maxMessageBytes", mqtt.maxMessageBytes(), 1024, 256 * 1024 * 1024);
+            mqtt.tls().ifPresent(t -> tls(p, "mqtt.tls", t));
         }
         if (http == null) {
             p.add("http: missing");
@@ -236,6 +271,7 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
             host(p, "http.host", http.host());
             port(p, "http.port", http.port());
             range(p, "http.maxBodyBytes", http.maxBodyBytes(), 1024, 256 * 1024 * 1024);
+            http.tls().ifPresent(t -> tls(p, "http.tls", t));
         }
         if (jdbc == null) {
             p.add("jdbc: missing");
@@ -355,6 +391,15 @@ public record IngestConfig(Mqtt mqtt, Http http, Jdbc jdbc, Batch batch, List<Ga
         List<String> p = problems();
         if (!p.isEmpty()) throw new ConfigException(p);
         return this;
+    }
+
+    private static void tls(List<String> p, String key, Tls tls) {
+        for (var file : List.of(java.util.Map.entry("certificate", tls.certificate()),
+                java.util.Map.entry("privateKey", tls.privateKey()))) {
+            if (!Files.isRegularFile(file.getValue()) || !Files.isReadable(file.getValue())) {
+                p.add(key + "." + file.getKey() + ": not a readable file: " + file.getValue());
+            }
+        }
     }
 
     private static void host(List<String> p, String key, String host) {

@@ -29,6 +29,7 @@ import fr.beffroi.ingest.store.Migrations;
 import fr.beffroi.ingest.store.ReadingStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemKeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,13 +127,19 @@ public final class IngestNode implements AutoCloseable {
                 }
             }, new CommandApi(vertx, users(config), commands, clock),
                     new BookingApi(vertx, users(config), bookings, clock));
-            int mqttPort = await(mqtt.listen(config.mqtt().host(), config.mqtt().port(), config.mqtt().maxMessageBytes()));
-            int httpPort = await(http.listen(config.http().host(), config.http().port(), config.http().maxBodyBytes()));
+            int mqttPort = await(mqtt.listen(config.mqtt().host(), config.mqtt().port(), config.mqtt().maxMessageBytes(),
+                    config.mqtt().tls().map(IngestNode::keyCert)));
+            int httpPort = await(http.listen(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
+                    config.http().tls().map(IngestNode::keyCert)));
+            warnWhenInClear("mqtt", config.mqtt().host(), config.mqtt().tls().isPresent(), "gateways' secrets");
+            warnWhenInClear("http", config.http().host(), config.http().tls().isPresent(),
+                    "gateways' secrets and users' bearer tokens");
             commands.startSweep(config.commands().sweepPeriod());
             allowLists.startRepublish(config.access().republishPeriod());
-            LOG.info("ingest node up: MQTT on {}:{}, HTTP on {}:{}, {} gateways, {} users, {} rooms with doors, cloud"
+            LOG.info("ingest node up: MQTT{} on {}:{}, HTTP{} on {}:{}, {} gateways, {} users, {} rooms with doors, cloud"
                             + " rules from {}, {} writers, database {} as {}",
-                    config.mqtt().host(), mqttPort, config.http().host(), httpPort, config.gateways().size(),
+                    config.mqtt().tls().isPresent() ? " over TLS" : "", config.mqtt().host(), mqttPort,
+                    config.http().tls().isPresent() ? "S" : "", config.http().host(), httpPort, config.gateways().size(),
                     config.users().size(), config.rooms().size(), config.rules().dir(), config.batch().writers(), config.jdbc().url(), config.jdbc().user());
             return new IngestNode(dataSource, vertx, batcher, mqtt, http, metrics, commands, rules, bookings,
                     allowLists, mqttPort, httpPort);
@@ -237,5 +244,17 @@ public final class IngestNode implements AutoCloseable {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A server's TLS identity for Vert.x, from the config's PEM files. */
+    private static PemKeyCertOptions keyCert(IngestConfig.Tls tls) {
+        return new PemKeyCertOptions().setCertPath(tls.certificate().toString()).setKeyPath(tls.privateKey().toString());
+    }
+
+    /** Plain TCP beyond loopback: allowed (a TLS proxy may sit in front), but never silently. */
+    private static void warnWhenInClear(String server, String host, boolean tls, String what) {
+        if (tls || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) return;
+        LOG.warn("{} listens on {} without TLS: {} cross the network in clear unless a TLS proxy terminates in front;"
+                + " set {}.tls to serve TLS here", server, host, what, server);
     }
 }

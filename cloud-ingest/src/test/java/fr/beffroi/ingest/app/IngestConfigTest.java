@@ -69,6 +69,32 @@ class IngestConfigTest {
     }
 
     @Test
+    void tlsIsReadPerServerAndItsFilesMustBeReadable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("ingest.crt.pem"), "pem");
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("ingest.key.pem"), "pem");
+        String yaml = """
+                mqtt: { host: 0.0.0.0, port: 8883, tls: { certificate: %s, privateKey: %s } }
+                http: { port: 8443, tls: { certificate: %s, privateKey: %s/missing.pem } }
+                jdbc: { url: "jdbc:postgresql://db/beffroi", user: beffroi, passwordEnv: DB_PW }
+                gateways:
+                  - { id: gw-mairie, tenant: liancourt, secretHash: "%s" }
+                """.formatted(cert, key, cert, dir, HASH);
+
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.of("DB_PW", "x")::get).parse(yaml));
+
+        assertThat(e.problems()).containsExactly("http.tls.privateKey: not a readable file: " + dir + "/missing.pem");
+        IngestConfig ok = new ConfigLoader(Map.of("DB_PW", "x")::get).parse(yaml.replace(dir + "/missing.pem", key.toString()));
+        assertThat(ok.mqtt().tls()).contains(new IngestConfig.Tls(cert, key));
+        assertThat(ok.http().tls()).contains(new IngestConfig.Tls(cert, key));
+        ConfigException partial = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(
+                Map.of("DB_PW", "x")::get).parse(yaml.replace(", privateKey: " + key, ", key: " + key)));
+        assertThat(partial.problems()).contains("mqtt.tls.key: unknown key (known: certificate, privateKey)",
+                "mqtt.tls.privateKey: missing");
+    }
+
+    @Test
     void yamlUnknownKeysWrongTypesAndMissingVariableAreAllReported() {
         String yaml = """
                 mqtt: { port: many, colour: blue }

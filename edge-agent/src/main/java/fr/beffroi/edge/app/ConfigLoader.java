@@ -131,8 +131,24 @@ public final class ConfigLoader {
         Duration max = reconnect.duration("backoffMax", DEFAULT_RECONNECT_MAX);
         if (min.compareTo(max) > 0) reconnect.problem("backoffMax", "must be >= backoffMin (" + min + ")");
         reconnect.finish();
+        Optional<Path> trustedCa = Optional.empty();
+        if (n.has("tls")) {
+            ConfigNode tls = n.child("tls");
+            String ca = tls.requiredString("ca");
+            if (!ca.isEmpty()) {
+                trustedCa = Optional.of(Path.of(ca));
+                if (!Files.isRegularFile(trustedCa.get()) || !Files.isReadable(trustedCa.get())) {
+                    tls.problem("ca", "not a readable file: " + ca);
+                }
+            }
+            tls.finish();
+            if (!url.startsWith("ssl://") && !url.startsWith("wss://")) {
+                n.problem("tls", "set, but url is not ssl:// (or wss://): the CA would never be used");
+            }
+        }
         n.finish();
-        return new UplinkConfig(url, username, password, batchMax, inFlight, ackTimeout, min, max, sessionExpiry);
+        return new UplinkConfig(url, username, password, batchMax, inFlight, ackTimeout, min, max, sessionExpiry,
+                trustedCa);
     }
 
     private static Optional<PasswordSource> password(ConfigNode n) {

@@ -26,6 +26,7 @@ import fr.beffroi.edge.rules.RuleActions;
 import fr.beffroi.edge.rules.SqliteRuleStateStore;
 import fr.beffroi.edge.uplink.Backoff;
 import fr.beffroi.edge.uplink.PahoTransport;
+import fr.beffroi.edge.uplink.TrustedCa;
 import fr.beffroi.edge.uplink.SendLoop;
 import fr.beffroi.edge.uplink.SendSettings;
 import fr.beffroi.edge.uplink.Uplink;
@@ -38,6 +39,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -143,6 +145,16 @@ public final class EdgeAgent implements AutoCloseable {
         GatewayConfig gw = config.gateway();
         UplinkConfig up = config.uplink();
         byte[] password = up.password().isPresent() ? up.password().get().resolve(environment) : null;
+        Optional<SSLSocketFactory> tls;
+        try {
+            tls = up.trustedCa().map(TrustedCa::socketFactory);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("uplink.tls.ca: " + e.getMessage());
+        }
+        if (password != null && up.url().startsWith("tcp://") && !loopback(up.url())) {
+            LOG.warn("gateway {}/{}: uplink {} is plain TCP: the gateway's password and readings cross the network"
+                    + " in clear; use ssl:// (uplink.tls.ca for a CA of your own)", gw.tenant(), gw.id(), up.url());
+        }
         Optional<RuleSet> rules = Optional.empty();
         if (config.rules().file().isPresent()) {
             RuleSet set = RuleFile.load(config.rules().file().get());
@@ -172,7 +184,8 @@ public final class EdgeAgent implements AutoCloseable {
 
         Backoff retry = new Backoff(up.reconnectBackoffMin(), up.reconnectBackoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        PahoTransport transport = new PahoTransport(up.url(), gw.id(), up.username(), password, up.sessionExpiry());
+        PahoTransport transport = new PahoTransport(up.url(), gw.id(), up.username(), password, up.sessionExpiry(),
+                tls);
         sendLoop = new SendLoop(gw.tenant(), gw.id(), buffer, transport,
                 new SendSettings(up.batchMaxReadings(), up.maxInFlightBatches(), up.ackTimeout(), retry), clock, registry);
         uplink = new Uplink(gw.tenant(), gw.id(), transport, sendLoop, retry, CONNECT_TIMEOUT, UPLINK_IDLE_PERIOD);
@@ -249,6 +262,11 @@ public final class EdgeAgent implements AutoCloseable {
             }
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
+    }
+
+    private static boolean loopback(String url) {
+        String host = url.replaceFirst("^[a-z]+://", "").replaceFirst(":\\d+/?$", "");
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     /** The audit events of the edge rules go to the buffer like readings, for the cloud. */

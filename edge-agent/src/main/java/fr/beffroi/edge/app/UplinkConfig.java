@@ -1,5 +1,6 @@
 package fr.beffroi.edge.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +17,20 @@ import java.util.Optional;
  * @param reconnectBackoffMin first wait before reconnecting
  * @param reconnectBackoffMax longest wait between reconnect attempts
  * @param sessionExpiry       how long the broker keeps our session (and the acks queued for us) while offline
+ * @param trustedCa           for an {@code ssl://} url, a PEM file of the only authorities trusted; empty for
+ *                            the JVM's default ones
  */
 public record UplinkConfig(String url, String username, Optional<PasswordSource> password, int batchMaxReadings,
                            int maxInFlightBatches, Duration ackTimeout, Duration reconnectBackoffMin,
-                           Duration reconnectBackoffMax, Duration sessionExpiry) {
+                           Duration reconnectBackoffMax, Duration sessionExpiry, Optional<Path> trustedCa) {
+    /** Without a CA of its own: the JVM's authorities for {@code ssl://}. */
+    public UplinkConfig(String url, String username, Optional<PasswordSource> password, int batchMaxReadings,
+                        int maxInFlightBatches, Duration ackTimeout, Duration reconnectBackoffMin,
+                        Duration reconnectBackoffMax, Duration sessionExpiry) {
+        this(url, username, password, batchMaxReadings, maxInFlightBatches, ackTimeout, reconnectBackoffMin,
+                reconnectBackoffMax, sessionExpiry, Optional.empty());
+    }
+
     public UplinkConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(username, "username");
@@ -28,5 +39,6 @@ public record UplinkConfig(String url, String username, Optional<PasswordSource>
         Objects.requireNonNull(reconnectBackoffMin, "reconnectBackoffMin");
         Objects.requireNonNull(reconnectBackoffMax, "reconnectBackoffMax");
         Objects.requireNonNull(sessionExpiry, "sessionExpiry");
+        Objects.requireNonNull(trustedCa, "trustedCa");
     }
 }

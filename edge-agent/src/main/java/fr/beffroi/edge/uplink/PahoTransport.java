@@ -15,9 +15,11 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,17 +39,28 @@ public final class PahoTransport implements UplinkTransport {
     private final String username;
     private final byte[] password;
     private final Duration sessionExpiry;
+    private final Optional<SSLSocketFactory> tls;
     private volatile MqttAsyncClient client;
 
     /**
      * @param password the password bytes, or null for a broker without authentication
      */
     public PahoTransport(String serverUri, String clientId, String username, byte[] password, Duration sessionExpiry) {
+        this(serverUri, clientId, username, password, sessionExpiry, Optional.empty());
+    }
+
+    /**
+     * @param tls for {@code ssl://} URLs, sockets trusting a given CA ({@link TrustedCa}); empty for
+     *            the JVM's default authorities
+     */
+    public PahoTransport(String serverUri, String clientId, String username, byte[] password, Duration sessionExpiry,
+                         Optional<SSLSocketFactory> tls) {
         this.serverUri = Objects.requireNonNull(serverUri, "serverUri");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.username = username;
         this.password = password == null ? null : password.clone();
         this.sessionExpiry = Objects.requireNonNull(sessionExpiry, "sessionExpiry");
+        this.tls = Objects.requireNonNull(tls, "tls");
     }
 
     @Override
@@ -97,6 +110,7 @@ public final class PahoTransport implements UplinkTransport {
         options.setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
         if (username != null) options.setUserName(username);
         if (password != null) options.setPassword(password.clone());
+        tls.ifPresent(options::setSocketFactory);
         long waitMillis = Math.max(1, timeout.toMillis());
         try {
             c.connect(options).waitForCompletion(waitMillis);
@@ -113,9 +127,19 @@ public final class PahoTransport implements UplinkTransport {
             }
         } catch (MqttException e) {
             closeQuietly(c);
-            throw new PublishException(e.getReasonCode(), "cannot connect to " + serverUri + ": " + e.getMessage(), e);
+            throw new PublishException(e.getReasonCode(), "cannot connect to " + serverUri + ": " + describe(e), e);
         }
         client = c;
+    }
+
+    /**
+     * Paho's own text, then the cause it wraps: a refused TLS handshake is otherwise only
+     * "Untranslated MqttException - RC: 0", where the technician needs "PKIX path building failed".
+     */
+    private static String describe(MqttException e) {
+        Throwable cause = e.getCause();
+        return cause == null ? String.valueOf(e.getMessage())
+                : e.getMessage() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     }
 
     @Override

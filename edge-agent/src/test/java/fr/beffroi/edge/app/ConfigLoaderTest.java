@@ -281,6 +281,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCaOfItsOwnIsTakenForSslUrlsOnly(@TempDir Path dir) throws Exception {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "pem");
+        String yaml = """
+                gateway: {id: gw1, tenant: liancourt}
+                uplink: {url: "ssl://ingest.cc-example.fr:8883", tls: {ca: %s}}
+                buffer: {path: b.db}
+                """;
+
+        assertThat(ConfigLoader.parse(yaml.formatted(ca)).uplink().trustedCa()).contains(ca);
+        assertThat(ConfigLoader.parse(yaml.formatted(ca).replace("tls: {ca: " + ca + "}", "batchMaxReadings: 10"))
+                .uplink().trustedCa()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml.formatted(dir.resolve("nope.pem")).replace("ssl://", "tcp://")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "uplink.tls.ca: not a readable file: " + dir.resolve("nope.pem"),
+                        "uplink.tls: set, but url is not ssl:// (or wss://): the CA would never be used"));
+    }
+
+    @Test
     void refusesUnknownKeysAtEveryLevelNamingThem() {
         String typos = """
                 gateway: {id: gw1, tenant: t1, region: oise}

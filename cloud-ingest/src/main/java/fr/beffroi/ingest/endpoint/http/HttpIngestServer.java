@@ -10,6 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,8 +66,12 @@ public final class HttpIngestServer {
         this.databaseUp = databaseUp;
     }
 
-    /** Starts listening; completes with the bound port. */
-    public Future<Integer> listen(String host, int port, int maxBodyBytes) {
+    /**
+     * Starts listening; completes with the bound port.
+     *
+     * @param tls the server's certificate and key for HTTPS; empty for plain HTTP
+     */
+    public Future<Integer> listen(String host, int port, int maxBodyBytes, Optional<PemKeyCertOptions> tls) {
         Router router = Router.router(vertx);
         router.post(READINGS_PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::readings);
@@ -72,7 +79,9 @@ public final class HttpIngestServer {
         if (bookingApi != null) bookingApi.mount(router);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
-        server = vertx.createHttpServer();
+        HttpServerOptions options = new HttpServerOptions();
+        tls.ifPresent(keyCert -> options.setSsl(true).setKeyCertOptions(keyCert));
+        server = vertx.createHttpServer(options);
         return server.requestHandler(router).listen(port, host).map(HttpServer::actualPort);
     }
 

@@ -25,6 +25,7 @@ import io.vertx.mqtt.MqttAuth;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.mqtt.MqttTopicSubscription;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.MqttSubscribeMessage;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,10 +88,15 @@ public final class MqttIngestServer {
         this.commands = commands;
     }
 
-    /** Starts listening; completes with the bound port (useful when 0 was asked). */
-    public Future<Integer> listen(String host, int port, int maxMessageBytes) {
+    /**
+     * Starts listening; completes with the bound port (useful when 0 was asked).
+     *
+     * @param tls the server's certificate and key for MQTT over TLS; empty for plain TCP
+     */
+    public Future<Integer> listen(String host, int port, int maxMessageBytes, Optional<PemKeyCertOptions> tls) {
         MqttServerOptions options = new MqttServerOptions().setHost(host).setPort(port)
                 .setMaxMessageSize(maxMessageBytes);
+        tls.ifPresent(keyCert -> options.setSsl(true).setKeyCertOptions(keyCert));
         server = MqttServer.create(vertx, options);
         server.endpointHandler(this::onConnect)
                 .exceptionHandler(e -> LOG.warn("MQTT server error: {}", e.toString()));
