@@ -51,6 +51,10 @@ public final class RulesLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     // CEL identifiers, minus CEL's reserved words that a YAML author might pick
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** CEL string literals, single or double quoted, with backslash escapes. */
+    private static final Pattern QUOTED = Pattern.compile("'(\\\\.|[^'\\\\])*'|\"(\\\\.|[^\"\\\\])*\"");
+    private static final Pattern BOOKING_VARIABLES = Pattern.compile("\\b(" + ContextVariables.BOOKED + "|"
+            + ContextVariables.HOURS_TO_BOOKING + ")\\b");
     private static final Set<String> CEL_RESERVED = Set.of("true", "false", "null", "in", "as", "break", "const",
             "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace",
             "return", "var", "void", "while");
@@ -216,6 +220,7 @@ public final class RulesLoader {
             }
             condition = Optional.ofNullable(c.condition());
         }
+        if (runs == Site.EDGE) edgeWithoutBookings(at, when, source, errors);
         boolean stateful = source != null || node.hasNonNull("hysteresis");
 
         Duration holdFor = Duration.ZERO;
@@ -235,6 +240,29 @@ public final class RulesLoader {
         }
         if (errors.list.size() > before) return null;
         return new Rule(id, description, runs, mode, inputs, when, condition, hysteresis, holdFor, then, otherwise);
+    }
+
+    /**
+     * Bookings live in the cloud (the booking API) and are not sent to gateways: an edge rule on a
+     * booking trigger, {@code booked} or {@code hours_to_booking} would load and then never fire.
+     * Refused here, so that it is moved to the cloud instead of failing in silence.
+     */
+    private static void edgeWithoutBookings(Where at, List<Trigger> when, String source, Errors errors) {
+        for (int i = 0; i < when.size(); i++) {
+            if (when.get(i) instanceof Trigger.OnBooking) {
+                errors.add(at.key("when"), "booking triggers need the bookings, which only the cloud holds:"
+                        + " a runs: edge rule cannot take them (run it in the cloud)");
+                break;
+            }
+        }
+        if (source != null) {
+            // Names outside quoted text: 'booked' as a room name is no use of the variable.
+            java.util.regex.Matcher m = BOOKING_VARIABLES.matcher(QUOTED.matcher(source).replaceAll("''"));
+            if (m.find()) {
+                errors.add(at.key("if"), m.group(1) + " comes from the bookings, which only the cloud holds:"
+                        + " a runs: edge rule cannot use it (run it in the cloud)");
+            }
+        }
     }
 
     private static Map<String, InputSpec> inputs(JsonNode node, Where at, Errors errors) {

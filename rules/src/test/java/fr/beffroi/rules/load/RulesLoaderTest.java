@@ -69,7 +69,7 @@ class RulesLoaderTest {
     void theShippedExampleAndTheReadmeExampleLoad() {
         assertThat(loader.loadResource("examples/saint-leu.yaml").rules()).hasSize(5);
         assertThat(loader.loadResource("rules/readme-example.yaml").rule("gym-lights").orElseThrow().when())
-                .hasSize(4);
+                .hasSize(3);
     }
 
     @Test
@@ -125,6 +125,38 @@ class RulesLoaderTest {
                     then: [ {alert: {level: info, message: m}} ]
                 """)).singleElement().asString()
                 .startsWith("bad.yaml:4:20: rules[0] (r1).when[0].cron: '0 61 6 * * ?' is not a Quartz cron");
+    }
+
+    @Test
+    void anEdgeRuleOnBookingsIsRefusedSinceGatewaysHoldNone() {
+        List<String> errors = errorsOf("""
+                tenant: t
+                rules:
+                  - id: r1
+                    runs: edge
+                    when: [ {booking: {room: gym, at: start, offset: -3h}} ]
+                    then: [ {alert: {level: info, message: m}} ]
+                  - id: r2
+                    runs: edge
+                    inputs: {t: {device: d, point: p}}
+                    if: "t < 19.0 && 'gym' in booked"
+                    then: [ {alert: {level: info, message: m}} ]
+                  - id: r3
+                    runs: edge
+                    inputs: {t: {device: d, point: p}}
+                    if: "t < 19.0 && 'booked' != 'hours_to_booking'"
+                    then: [ {alert: {level: info, message: m}} ]
+                  - id: r4
+                    inputs: {t: {device: d, point: p}}
+                    if: "'gym' in booked"
+                    then: [ {alert: {level: info, message: m}} ]
+                """);
+
+        assertThat(errors).containsExactly(
+                "bad.yaml:5:11: rules[0] (r1).when: booking triggers need the bookings, which only the cloud holds:"
+                        + " a runs: edge rule cannot take them (run it in the cloud)",
+                "bad.yaml:10:9: rules[1] (r2).if: booked comes from the bookings, which only the cloud holds:"
+                        + " a runs: edge rule cannot use it (run it in the cloud)");
     }
 
     @Test
