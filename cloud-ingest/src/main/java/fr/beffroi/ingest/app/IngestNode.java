@@ -14,6 +14,7 @@ import fr.beffroi.ingest.command.CommandService;
 import fr.beffroi.ingest.batch.Batcher;
 import fr.beffroi.ingest.booking.BookingService;
 import fr.beffroi.ingest.booking.BookingStore;
+import fr.beffroi.ingest.endpoint.http.AlertApi;
 import fr.beffroi.ingest.endpoint.http.BookingApi;
 import fr.beffroi.ingest.rule.AlertStore;
 import fr.beffroi.ingest.rule.CloudActionSink;
@@ -106,12 +107,13 @@ public final class IngestNode implements AutoCloseable {
             Intake intake = new Intake(vertx, new BatchDecoder(), batcher, new DeadLetterStore(dataSource), metrics,
                     clock);
             CommandService commands = new CommandService(vertx,
-                    new CommandLedger(dataSource, clock, config.commands().maxLifetime()), intake);
+                    new CommandLedger(dataSource, clock, config.commands().maxLifetime()), intake, metrics);
+            AlertStore alerts = new AlertStore(dataSource, clock);
             BookingStore bookingStore = new BookingStore(dataSource, clock);
             BookingService bookings = new BookingService(vertx, bookingStore);
             if (config.rules().dir() != null) {
                 rulesRef.set(CloudRules.load(config.rules().dir(), dataSource,
-                        new CloudActionSink(vertx, commands, new AlertStore(dataSource, clock), metrics, clock), clock,
+                        new CloudActionSink(vertx, commands, alerts, metrics, clock), clock,
                         config.rules().tickPeriod(), metrics));
                 rulesRef.get().start(bookingStore.notEnded(clock.instant()));
             }
@@ -126,7 +128,8 @@ public final class IngestNode implements AutoCloseable {
                     return c.isValid(2);
                 }
             }, new CommandApi(vertx, users(config), commands, clock),
-                    new BookingApi(vertx, users(config), bookings, clock));
+                    new BookingApi(vertx, users(config), bookings, clock),
+                    new AlertApi(vertx, users(config), alerts, clock));
             int mqttPort = await(mqtt.listen(config.mqtt().host(), config.mqtt().port(), config.mqtt().maxMessageBytes(),
                     config.mqtt().tls().map(IngestNode::keyCert)));
             int httpPort = await(http.listen(config.http().host(), config.http().port(), config.http().maxBodyBytes(),

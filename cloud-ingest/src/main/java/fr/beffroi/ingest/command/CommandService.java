@@ -3,6 +3,7 @@ package fr.beffroi.ingest.command;
 import fr.beffroi.ingest.ack.IngestOutcome;
 import fr.beffroi.ingest.auth.Gateway;
 import fr.beffroi.ingest.decode.Intake;
+import fr.beffroi.ingest.metrics.IngestMetrics;
 import fr.beffroi.profiles.wire.Command;
 import fr.beffroi.profiles.wire.CommandResult;
 import fr.beffroi.profiles.wire.WireCodec;
@@ -33,13 +34,18 @@ public final class CommandService {
     private final Vertx vertx;
     private final CommandLedger ledger;
     private final Intake intake;
+    private final IngestMetrics metrics;
     private long sweepTimer = -1;
 
-    /** @param intake where results that cannot be recorded are dead-lettered, as other bad input */
-    public CommandService(Vertx vertx, CommandLedger ledger, Intake intake) {
+    /**
+     * @param intake  where results that cannot be recorded are dead-lettered, as other bad input
+     * @param metrics counts each stage ({@code beffroi_ingest_commands{stage}})
+     */
+    public CommandService(Vertx vertx, CommandLedger ledger, Intake intake, IngestMetrics metrics) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -47,7 +53,10 @@ public final class CommandService {
      * downlink. Fails with {@link CommandRefused} when the request is refused.
      */
     public Future<CommandRecord> issue(CommandRequest request) {
-        return vertx.executeBlocking(() -> ledger.issue(request), false).onSuccess(record -> {
+        return vertx.executeBlocking(() -> ledger.issue(request), false).onFailure(e -> {
+            if (e instanceof CommandRefused) metrics.command("refused");
+        }).onSuccess(record -> {
+            metrics.command("issued");
             if (record.status().open()) {
                 vertx.eventBus().publish(ISSUED_ADDRESS, new JsonObject().put("tenant", record.command().tenant())
                         .put("gateway", record.gateway()));
@@ -68,10 +77,10 @@ public final class CommandService {
     }
 
     public Future<Void> markSent(String commandId) {
-        return vertx.executeBlocking(() -> {
+        return vertx.<Void>executeBlocking(() -> {
             ledger.markSent(commandId);
             return null;
-        }, true);
+        }, true).onSuccess(v -> metrics.command("sent"));
     }
 
     /**
@@ -94,6 +103,9 @@ public final class CommandService {
                         return intake.refuse(endpoint, gateway, topic, payload, IngestOutcome.Kind.INVALID,
                                 "result for unknown command " + result.commandId(), null);
                     }
+                    if (recorded == CommandLedger.Recorded.RECORDED) {
+                        metrics.command(result.status().name().toLowerCase(java.util.Locale.ROOT));
+                    }
                     LOG.info("command {}: {} reported by gateway {} (tenant {}){}{}", result.commandId(),
                             result.status(), gateway.id(), gateway.tenant(),
                             recorded == CommandLedger.Recorded.DUPLICATE ? ", already recorded" : "",
@@ -115,6 +127,7 @@ public final class CommandService {
     public Future<List<String>> sweep() {
         return vertx.executeBlocking(ledger::expire, false)
                 .onSuccess(ids -> {
+                    ids.forEach(id -> metrics.command("expired"));
                     if (!ids.isEmpty()) LOG.info("commands expired before their gateway reported: {}", ids);
                 })
                 .onFailure(e -> LOG.warn("command expiry sweep failed: {}", e.toString()));

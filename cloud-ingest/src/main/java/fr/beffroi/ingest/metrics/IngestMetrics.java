@@ -65,6 +65,20 @@ public final class IngestMetrics {
             .classicUpperBounds(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60)
             .register(registry);
 
+    private final Counter commands = Counter.builder().name("beffroi_ingest_commands")
+            .help("Command stages: issued and refused (requests, repeats included), sent (pushes to the gateway,"
+                    + " resends included), accepted, executed and failed (new results from gateways), expired")
+            .labelNames("stage").register(registry);
+
+    /** One command event at {@code stage} (lower case, see the counter's help). */
+    public void command(String stage) {
+        commands.labelValues(stage).inc();
+    }
+
+    public double commands(String stage) {
+        return commands.labelValues(stage).get();
+    }
+
     public void ruleAction(String tenant, String kind, String outcome) {
         ruleActions.labelValues(tenant, kind, outcome).inc();
     }

@@ -8,6 +8,7 @@ import fr.beffroi.profiles.wire.Quality;
 import fr.beffroi.profiles.wire.Reading;
 import fr.beffroi.profiles.wire.ReadingBatch;
 import fr.beffroi.profiles.wire.Topics;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +139,23 @@ class CloudRulesIT {
         // THEN the restored timer runs out and the alert is recorded
         waitUntil("the alert", () -> count("SELECT count(*) FROM alert WHERE tenant = 'liancourt'"
                 + " AND rule_id = 'cold-hall' AND level = 'warning'") == 1);
+
+        // AND the tenant's users read it from the alert API, another commune's users do not
+        HttpResponse<String> listed = get(BOB, "/api/v1/alerts?level=warning");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonArray alerts = new JsonObject(listed.body()).getJsonArray("alerts");
+        assertThat(alerts.stream().map(a -> (JsonObject) a))
+                .allSatisfy(a -> assertThat(a.getString("level")).isEqualTo("warning"))
+                .anySatisfy(a -> {
+                    assertThat(a.getString("rule")).isEqualTo("cold-hall");
+                    assertThat(a.getString("message")).isEqualTo("hall below 10 C for 10 min");
+                });
+        assertThat(new JsonObject(get(CAROL, "/api/v1/alerts").body()).getJsonArray("alerts")).isEmpty();
+        HttpResponse<String> bad = get(BOB, "/api/v1/alerts?limit=0&level=loud&from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(bad.body()).getString("reason")).contains("limit: an integer from 1 to 1000",
+                "level: one of info, warning, critical, was loud", "from: not an ISO-8601 instant");
+        assertThat(get(null, "/api/v1/alerts").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -297,6 +315,12 @@ class CloudRulesIT {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.encode()));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String token, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

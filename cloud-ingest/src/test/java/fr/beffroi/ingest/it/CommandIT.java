@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,10 @@ class CommandIT {
     @Test
     void aCommandIsIssuedSentExecutedAndAudited() throws Exception {
         try (TestGateway gw = gatewayHolding(1, "bms-1")) {
+            Map<String, Double> before = new java.util.HashMap<>();
+            for (String stage : List.of("issued", "sent", "accepted", "executed")) {
+                before.put(stage, node.metrics().commands(stage));
+            }
             // GIVEN an operator's command for a device the cloud has seen through gateway cgw-1
             HttpResponse<String> issued = post(ALICE, setpoint("cmd-1", "bms-1", 21));
             assertThat(issued.statusCode()).as(issued.body()).isEqualTo(202);
@@ -155,6 +160,10 @@ class CommandIT {
             assertThat(count("select count(*) from command_event where command_id = 'cmd-1'")).isEqualTo(4);
             // a viewer of the tenant may read it
             assertThat(get(BOB, "cmd-1").statusCode()).isEqualTo(200);
+            // each stage counted once in beffroi_ingest_commands_total{stage}, the resent result not again
+            for (String stage : List.of("issued", "sent", "accepted", "executed")) {
+                assertThat(node.metrics().commands(stage) - before.get(stage)).as(stage).isEqualTo(1.0);
+            }
         }
     }
 
@@ -189,8 +198,10 @@ class CommandIT {
 
     @Test
     void aCommandForADeviceNeverSeenIsRefused() throws Exception {
+        double refused = node.metrics().commands("refused");
         HttpResponse<String> r = post(ALICE, setpoint(null, "bms-nowhere", 19));
         assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(node.metrics().commands("refused") - refused).isEqualTo(1.0);
         assertThat(new JsonObject(r.body()).getString("reason")).isEqualTo("unknown device liancourt/bms-nowhere");
     }
 
@@ -243,6 +254,7 @@ class CommandIT {
     @Test
     void aCommandNotDeliveredBeforeItsExpiryIsMarkedExpiredAndNeverSent() throws Exception {
         try (TestGateway gw = gatewayHolding(7, "bms-7")) {
+            double expired = node.metrics().commands("expired");
             // GIVEN a command with a short life, issued while the gateway does not listen
             assertThat(post(ALICE, setpoint("cmd-7", "bms-7", 22).put("expiresIn", "1s")).statusCode()).isEqualTo(202);
 
@@ -253,6 +265,7 @@ class CommandIT {
             JsonObject record = new JsonObject(get(ALICE, "cmd-7").body());
             assertThat(record.getString("reason")).contains("not delivered");
             assertThat(stages("cmd-7")).containsExactly("ISSUED", "EXPIRED");
+            assertThat(node.metrics().commands("expired") - expired).isEqualTo(1.0);
             assertThat(gw.subscribeCommands()).isLessThan(0x80);
             assertThat(gw.nextCommand(1_000)).isNull();
         }

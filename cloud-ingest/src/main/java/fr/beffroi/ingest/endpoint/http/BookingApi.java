@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -121,8 +120,8 @@ public final class BookingApi {
             List<String> p = new ArrayList<>();
             String room = ctx.queryParams().get("room");
             if (room != null) p.addAll(BookingRules.roomProblems(room));
-            Instant from = query(ctx, "from", p);
-            Instant to = query(ctx, "to", p);
+            Instant from = HttpAnswers.instantParam(ctx, "from", p);
+            Instant to = HttpAnswers.instantParam(ctx, "to", p);
             if (!p.isEmpty()) {
                 HttpAnswers.error(ctx, 400, "bad_request", String.join("; ", p));
                 return;
@@ -195,21 +194,7 @@ public final class BookingApi {
             p.add(key + ": required");
             return null;
         }
-        return parse(key, v instanceof String s ? s : String.valueOf(v), p);
-    }
-
-    private static Instant query(RoutingContext ctx, String key, List<String> p) {
-        String v = ctx.queryParams().get(key);
-        return v == null ? null : parse(key, v, p);
-    }
-
-    private static Instant parse(String key, String text, List<String> p) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            p.add(key + ": not an ISO-8601 instant (2026-11-25T14:00:00Z): " + text);
-            return null;
-        }
+        return HttpAnswers.instant(key, v instanceof String s ? s : String.valueOf(v), p);
     }
 
     private void operator(RoutingContext ctx, Consumer<User> then) {

@@ -43,6 +43,7 @@ public final class HttpIngestServer {
     private final Callable<Boolean> databaseUp;
     private final CommandApi commandApi;
     private final BookingApi bookingApi;
+    private final AlertApi alertApi;
     private HttpServer server;
 
     /**
@@ -51,15 +52,20 @@ public final class HttpIngestServer {
      */
     public HttpIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
                             Callable<Boolean> databaseUp, CommandApi commandApi) {
-        this(vertx, authenticator, intake, metrics, databaseUp, commandApi, null);
+        this(vertx, authenticator, intake, metrics, databaseUp, commandApi, null, null);
     }
 
-    /** @param bookingApi the booking routes; null = none */
+    /**
+     * @param bookingApi the booking routes; null = none
+     * @param alertApi   the alert routes; null = none
+     */
     public HttpIngestServer(Vertx vertx, GatewayAuthenticator authenticator, Intake intake, IngestMetrics metrics,
-                            Callable<Boolean> databaseUp, CommandApi commandApi, BookingApi bookingApi) {
+                            Callable<Boolean> databaseUp, CommandApi commandApi, BookingApi bookingApi,
+                            AlertApi alertApi) {
         this.vertx = vertx;
         this.commandApi = commandApi;
         this.bookingApi = bookingApi;
+        this.alertApi = alertApi;
         this.authenticator = authenticator;
         this.intake = intake;
         this.metrics = metrics;
@@ -77,6 +83,7 @@ public final class HttpIngestServer {
                 .handler(this::readings);
         commandApi.mount(router);
         if (bookingApi != null) bookingApi.mount(router);
+        if (alertApi != null) alertApi.mount(router);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         HttpServerOptions options = new HttpServerOptions();
