@@ -110,7 +110,8 @@ public final class DefaultDriverFactory implements DriverFactory {
                         .<PositionSource>map(id -> () -> Optional.ofNullable(gpsReceivers.get(id)).flatMap(NmeaGpsDriver::latest))
                         .orElse(PositionSource.none());
                 yield new BinLiftRfidDriver(d.id(), a.serialPort(), a.baud(), a.truck(), a.liftWindow(),
-                        a.fixStaleAfter(), a.tagHexOrder(), position, ctx.corrupt(), recentLifts::record, clock);
+                        a.fixStaleAfter(), a.tagHexOrder(), position, ctx.corrupt(), recentLifts::record, clock,
+                        Optional.of(ctx.stateDir().resolve("rfid-" + d.id() + ".truckseq")));
             }
             case WASTE_HOPPER_CAMERA -> {
                 DeviceAddress.Http a = d.address(DeviceAddress.Http.class);

@@ -93,7 +93,15 @@ class EdgeRulesIT {
 
                 broker.startProcess();
                 try (CloudResponder cloud = new CloudResponder(broker.url(), "liancourt", "gw-ecole")) {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> audit(cloud).isPresent());
+                    // The agent may reconnect and publish before the responder subscribed: the broker then
+                    // drops the batch, and only the ack timeout resends it. The agent's clock is ours, so
+                    // time is moved on past that timeout while waiting (a frozen clock never resent: a
+                    // 60 s hang, seen once in a full verify).
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        if (audit(cloud).isPresent()) return true;
+                        clock.advance(Duration.ofSeconds(6));
+                        return false;
+                    });
                     Reading event = audit(cloud).orElseThrow();
                     assertThat(event.device()).isEqualTo("gw-ecole");
                     assertThat(event.ts()).isEqualTo(START.plus(Duration.ofMinutes(10)));

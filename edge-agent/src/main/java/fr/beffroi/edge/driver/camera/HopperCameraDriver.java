@@ -2,6 +2,7 @@ package fr.beffroi.edge.driver.camera;
 
 import fr.beffroi.edge.driver.CorruptFrame;
 import fr.beffroi.edge.driver.CorruptFrameSink;
+import fr.beffroi.edge.driver.CounterFile;
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
@@ -74,7 +75,7 @@ public final class HopperCameraDriver implements DeviceDriver {
     private final CameraApi api;
     private final Duration matchWindow;
     private final LiftIndex lifts;
-    private final CursorFile cursorFile;
+    private final CounterFile cursorFile;
     private final CorruptFrameSink corrupt;
     private final Clock clock;
 
@@ -115,7 +116,8 @@ public final class HopperCameraDriver implements DeviceDriver {
         this.api = Objects.requireNonNull(api, "api");
         this.matchWindow = requirePositive(matchWindow, "matchWindow");
         this.lifts = Objects.requireNonNull(lifts, "lifts");
-        this.cursorFile = new CursorFile(deviceId, cursorFile);
+        this.cursorFile = new CounterFile(deviceId, cursorFile, "verdict cursor",
+                "re-reads every verdict the camera keeps");
         this.corrupt = Objects.requireNonNull(corrupt, "corrupt");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

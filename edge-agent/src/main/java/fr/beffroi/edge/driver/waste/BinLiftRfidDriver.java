@@ -2,6 +2,7 @@ package fr.beffroi.edge.driver.waste;
 
 import fr.beffroi.edge.driver.CorruptFrame;
 import fr.beffroi.edge.driver.CorruptFrameSink;
+import fr.beffroi.edge.driver.CounterFile;
 import fr.beffroi.edge.driver.DeviceDriver;
 import fr.beffroi.edge.driver.DeviceException;
 import fr.beffroi.edge.driver.DeviceException.Kind;
@@ -10,6 +11,7 @@ import fr.beffroi.profiles.wire.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +71,7 @@ public final class BinLiftRfidDriver implements DeviceDriver {
     /** Guarded by {@code this}: merger, truck sequence and queue. */
     private final LiftMerger merger;
     private long truckSeq;
+    private final Optional<CounterFile> liftCounter;
     private final Deque<Reading> queued = new ArrayDeque<>();
 
     private final AtomicLong corruptFrames = new AtomicLong();
@@ -82,21 +85,28 @@ public final class BinLiftRfidDriver implements DeviceDriver {
     public BinLiftRfidDriver(String deviceId, String serialPort, int baud, String truck, Duration liftWindow,
                              PositionSource gps, CorruptFrameSink corrupt, Consumer<Reading> liftListener, Clock clock) {
         this(deviceId, serialPort, baud, truck, liftWindow, DEFAULT_FIX_STALE_AFTER, TagNormaliser.HexOrder.MSB_FIRST,
-                gps, corrupt, liftListener, clock);
+                gps, corrupt, liftListener, clock, Optional.empty());
     }
 
-    /** Every setting. */
+    /**
+     * Every setting.
+     *
+     * @param liftCounter a file keeping the last {@code truckSeq}, so that a restart continues the
+     *                    count (a gap then means lifts lost, not a restart); empty = from 1 at each start
+     */
     public BinLiftRfidDriver(String deviceId, String serialPort, int baud, String truck, Duration liftWindow,
                              Duration fixStaleAfter, TagNormaliser.HexOrder hexOrder, PositionSource gps,
-                             CorruptFrameSink corrupt, Consumer<Reading> liftListener, Clock clock) {
+                             CorruptFrameSink corrupt, Consumer<Reading> liftListener, Clock clock,
+                             Optional<Path> liftCounter) {
         this(deviceId, serialPort, JSerialCommLink.opener(serialPort, baud), REOPEN_DELAY, truck, liftWindow,
-                fixStaleAfter, new TagNormaliser(hexOrder), gps, corrupt, liftListener, clock);
+                fixStaleAfter, new TagNormaliser(hexOrder), gps, corrupt, liftListener, clock, liftCounter);
     }
 
     /** For tests: any link. */
     BinLiftRfidDriver(String deviceId, String serialPort, SerialLink.Opener opener, Duration reopenDelay, String truck,
                       Duration liftWindow, Duration fixStaleAfter, TagNormaliser tags, PositionSource gps,
-                      CorruptFrameSink corrupt, Consumer<Reading> liftListener, Clock clock) {
+                      CorruptFrameSink corrupt, Consumer<Reading> liftListener, Clock clock,
+                      Optional<Path> liftCounter) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.serialPort = Objects.requireNonNull(serialPort, "serialPort");
         this.truck = Objects.requireNonNull(truck, "truck");
@@ -110,6 +120,16 @@ public final class BinLiftRfidDriver implements DeviceDriver {
         this.liftListener = Objects.requireNonNull(liftListener, "liftListener");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.merger = new LiftMerger(Objects.requireNonNull(liftWindow, "liftWindow"));
+        this.liftCounter = liftCounter.map(f -> new CounterFile(deviceId, f, "lift number",
+                "numbers the next lift 1 again"));
+        if (this.liftCounter.isPresent()) {
+            try {
+                truckSeq = this.liftCounter.get().read();
+            } catch (DeviceException e) {
+                // Lifts matter more than their numbering: read on, from 1, and say so.
+                LOG.error("{}; numbering lifts from 1 again", e.getMessage());
+            }
+        }
         this.framer = new StxEtxFramer(MAX_FRAME, new FrameListener() {
             @Override
             public void frame(byte[] raw, String payload) {
@@ -196,6 +216,7 @@ public final class BinLiftRfidDriver implements DeviceDriver {
         List<Reading> out = new ArrayList<>(closed.size());
         for (LiftMerger.Lift lift : closed) {
             Reading r = toReading(lift, ++truckSeq);
+            keep(truckSeq);
             out.add(r);
             lifts.incrementAndGet();
             queued.addLast(r);
@@ -207,6 +228,16 @@ public final class BinLiftRfidDriver implements DeviceDriver {
             }
         }
         return out;
+    }
+
+    /** Before the lift leaves the driver: after a crash the next number follows, a lost lift shows as a gap. */
+    private void keep(long seq) {
+        if (liftCounter.isEmpty()) return;
+        try {
+            liftCounter.get().write(seq);
+        } catch (DeviceException e) {
+            LOG.warn("{}; the lift is kept, its number may repeat after a restart", e.getMessage());
+        }
     }
 
     private void tellListener(Reading lift) {

@@ -39,7 +39,7 @@ class BinLiftRfidDriverTest {
     private BinLiftRfidDriver driver(SerialLink.Opener opener) {
         driver = new BinLiftRfidDriver("reader-bom12", "/dev/ttyUSB0", opener, Duration.ofMillis(10), "BOM-12", WINDOW,
                 Duration.ofSeconds(10), new TagNormaliser(TagNormaliser.HexOrder.MSB_FIRST), () -> fix, corrupt::add,
-                heard::add, clock);
+                heard::add, clock, Optional.empty());
         return driver;
     }
 
@@ -211,12 +211,41 @@ class BinLiftRfidDriverTest {
     }
 
     @Test
+    void liftNumbersContinueAcrossARestartWhenKeptInAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path counter = dir.resolve("state/rfid-reader-bom12.truckseq");
+        List<String> numbers = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            driver = new BinLiftRfidDriver("reader-bom12", "/dev/ttyUSB0", IdleLink::new, Duration.ofMillis(10),
+                    "BOM-12", WINDOW, Duration.ofSeconds(10), new TagNormaliser(TagNormaliser.HexOrder.MSB_FIRST),
+                    Optional::empty, corrupt::add, heard::add, clock, Optional.of(counter));
+            for (int lift = 0; lift < 2; lift++) {
+                feed(frame("R;250004000123456;O;;;;OMR"));
+                clock.leap(Duration.ofSeconds(10));
+                driver.poll().forEach(r -> numbers.add(r.attrs().get("truckSeq")));
+            }
+            driver.close();
+        }
+        assertThat(numbers).containsExactly("1", "2", "3", "4");
+        assertThat(java.nio.file.Files.readString(counter).strip()).isEqualTo("4");
+
+        // A spoiled file is named in the log and the reader goes on from 1 rather than refuse lifts.
+        java.nio.file.Files.writeString(counter, "garbage\n");
+        driver = new BinLiftRfidDriver("reader-bom12", "/dev/ttyUSB0", IdleLink::new, Duration.ofMillis(10),
+                "BOM-12", WINDOW, Duration.ofSeconds(10), new TagNormaliser(TagNormaliser.HexOrder.MSB_FIRST),
+                Optional::empty, corrupt::add, heard::add, clock, Optional.of(counter));
+        feed(frame("R;250004000123456;O;;;;OMR"));
+        clock.leap(Duration.ofSeconds(10));
+        assertThat(driver.poll()).singleElement().satisfies(r -> assertThat(r.attrs()).containsEntry("truckSeq", "1"));
+    }
+
+    @Test
     void aListenerThatFailsDoesNotLoseTheLift() throws Exception {
         driver = new BinLiftRfidDriver("reader-bom12", "/dev/ttyUSB0", IdleLink::new, Duration.ofMillis(10), "BOM-12",
                 WINDOW, Duration.ofSeconds(10), new TagNormaliser(TagNormaliser.HexOrder.MSB_FIRST), Optional::empty,
                 corrupt::add, r -> {
                     throw new IllegalStateException("camera down");
-                }, clock);
+                }, clock, Optional.empty());
         feed(frame("R;250004000123456;O;;;;OMR"));
         clock.leap(WINDOW);
         assertThat(driver.poll()).hasSize(1);
