@@ -20,10 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,19 +105,11 @@ class CommandIT {
     }
 
     static long count(String sql) throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(pg.getPostgresDatabase(), sql);
     }
 
     static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what);
-            Thread.sleep(50);
-        }
+        Sql.waitUntil(what, condition);
     }
 
     @Test

@@ -1,11 +1,8 @@
 package fr.beffroi.ops.e2e;
 
-import fr.beffroi.edge.app.ConfigLoader;
-import fr.beffroi.edge.app.DefaultDriverFactory;
 import fr.beffroi.edge.app.EdgeAgent;
 import fr.beffroi.ingest.app.IngestConfig;
 import fr.beffroi.ingest.app.IngestNode;
-import fr.beffroi.ingest.auth.SecretHash;
 import fr.beffroi.ops.embed.EmbeddedDatabase;
 import fr.beffroi.sim.face.modbus.BmsModbusServer;
 import fr.beffroi.sim.model.building.BuildingConfig;
@@ -31,8 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -47,12 +42,10 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BookingHeatsIT {
-    private static final String TENANT = Spine.TENANT;
-    private static final String GATEWAY = "gw-ecole";
-    private static final String DEVICE = "bms-ecole";
-    private static final String GATEWAY_SECRET = "gateway-secret-for-the-school";
-    private static final String ALICE = "alice:operator-token-of-alice";
-    private static final int ITERATIONS = 1_000;
+    private static final String TENANT = SchoolGateway.TENANT;
+    private static final String GATEWAY = SchoolGateway.GATEWAY;
+    private static final String DEVICE = SchoolGateway.DEVICE;
+    private static final String ALICE = SchoolGateway.ALICE;
     /** zone2 on the wire, index 1 in the model. */
     private static final int ZONE2 = 1;
 
@@ -78,12 +71,7 @@ class BookingHeatsIT {
                     when: [ {booking: {room: preau, at: start, offset: -2h}} ]
                     then: [ {command: {device: bms-ecole, point: zone2.setpoint, value: 20.5, expires: 15m}} ]
                 """);
-        IngestConfig config = IngestConfig.of(IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER,
-                        EmbeddedDatabase.USER),
-                        List.of(new IngestConfig.GatewayEntry(GATEWAY, TENANT, SecretHash.of(GATEWAY_SECRET, ITERATIONS))))
-                .withUsers(List.of(new IngestConfig.UserEntry("alice", TENANT, SecretHash.of(ALICE, ITERATIONS),
-                        IngestConfig.Role.OPERATOR)))
-                .withCommands(new IngestConfig.Commands(Duration.ofMillis(200), Duration.ofDays(1)))
+        IngestConfig config = SchoolGateway.ingestConfig(db)
                 .withRules(new IngestConfig.Rules(rules, Duration.ofMillis(200)));
         ingest = IngestNode.start(config);
     }
@@ -97,23 +85,7 @@ class BookingHeatsIT {
     }
 
     private void startAgent() throws Exception {
-        Path file = dir.resolve("gateway.yaml");
-        Files.writeString(file, """
-                gateway: { id: %s, tenant: %s }
-                uplink:
-                  url: tcp://127.0.0.1:%d
-                  password: { env: BEFFROI_E2E_MQTT_PASSWORD }
-                  ackTimeout: 5s
-                  reconnect: { backoffMin: 100ms, backoffMax: 1s }
-                buffer: { path: %s }
-                commands: { log: %s, resendAfter: 5s }
-                devices:
-                  - { id: %s, driver: bms-modbus-tcp, host: 127.0.0.1, port: %d, unitId: 1, pollInterval: 200ms, timeout: 2s }
-                """.formatted(GATEWAY, TENANT, ingest.mqttPort(), dir.resolve("buffer.db"), dir.resolve("commands.db"),
-                DEVICE, simulator.port()));
-        agent = new EdgeAgent(ConfigLoader.load(file), new DefaultDriverFactory(Clock.systemUTC()),
-                Clock.systemUTC(), name -> "BEFFROI_E2E_MQTT_PASSWORD".equals(name) ? GATEWAY_SECRET : null);
-        agent.start();
+        agent = SchoolGateway.startAgent(dir, ingest.mqttPort(), simulator.port());
     }
 
     private long count(String sql) throws SQLException {

@@ -1,11 +1,8 @@
 package fr.beffroi.ops.e2e;
 
-import fr.beffroi.edge.app.ConfigLoader;
-import fr.beffroi.edge.app.DefaultDriverFactory;
 import fr.beffroi.edge.app.EdgeAgent;
 import fr.beffroi.ingest.app.IngestConfig;
 import fr.beffroi.ingest.app.IngestNode;
-import fr.beffroi.ingest.auth.SecretHash;
 import fr.beffroi.ops.embed.EmbeddedDatabase;
 import fr.beffroi.sim.face.modbus.BmsModbusServer;
 import fr.beffroi.sim.model.building.BuildingConfig;
@@ -21,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,12 +41,10 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CommandIT {
-    private static final String TENANT = Spine.TENANT;
-    private static final String GATEWAY = "gw-ecole";
-    private static final String DEVICE = "bms-ecole";
-    private static final String GATEWAY_SECRET = "gateway-secret-for-the-school";
-    private static final String ALICE = "alice:operator-token-of-alice";
-    private static final int ITERATIONS = 1_000;
+    private static final String TENANT = SchoolGateway.TENANT;
+    private static final String GATEWAY = SchoolGateway.GATEWAY;
+    private static final String DEVICE = SchoolGateway.DEVICE;
+    private static final String ALICE = SchoolGateway.ALICE;
     /** The simulator's zone the commands move: zone2 on the wire, index 1 in the model. */
     private static final int ZONE2 = 1;
 
@@ -68,12 +62,7 @@ class CommandIT {
         db = EmbeddedDatabase.start(null);
         school = BuildingModel.create(BuildingConfig.school(21), Clock.systemUTC(), 5000);
         simulator = BmsModbusServer.start("127.0.0.1", 0, Map.of(1, school));
-        IngestConfig config = IngestConfig.of(IngestConfig.Jdbc.of(db.jdbcUrl(), EmbeddedDatabase.USER,
-                        EmbeddedDatabase.USER),
-                        List.of(new IngestConfig.GatewayEntry(GATEWAY, TENANT, SecretHash.of(GATEWAY_SECRET, ITERATIONS))))
-                .withUsers(List.of(new IngestConfig.UserEntry("alice", TENANT, SecretHash.of(ALICE, ITERATIONS),
-                        IngestConfig.Role.OPERATOR)))
-                .withCommands(new IngestConfig.Commands(Duration.ofMillis(200), Duration.ofDays(1)));
+        IngestConfig config = SchoolGateway.ingestConfig(db);
         ingest = IngestNode.start(config);
     }
 
@@ -85,27 +74,9 @@ class CommandIT {
         if (db != null) db.close();
     }
 
-    /** A real agent polling the school's BMS every 200 ms, loaded from YAML as a gateway would. */
     private EdgeAgent startAgent() throws Exception {
-        Path file = dir.resolve("gateway.yaml");
-        Files.writeString(file, """
-                gateway: { id: %s, tenant: %s }
-                uplink:
-                  url: tcp://127.0.0.1:%d
-                  password: { env: BEFFROI_E2E_MQTT_PASSWORD }
-                  ackTimeout: 5s
-                  reconnect: { backoffMin: 100ms, backoffMax: 1s }
-                buffer: { path: %s }
-                commands: { log: %s, resendAfter: 5s }
-                devices:
-                  - { id: %s, driver: bms-modbus-tcp, host: 127.0.0.1, port: %d, unitId: 1, pollInterval: 200ms, timeout: 2s }
-                """.formatted(GATEWAY, TENANT, ingest.mqttPort(), dir.resolve("buffer.db"), dir.resolve("commands.db"),
-                DEVICE, simulator.port()));
-        EdgeAgent a = new EdgeAgent(ConfigLoader.load(file), new DefaultDriverFactory(Clock.systemUTC()),
-                Clock.systemUTC(), name -> "BEFFROI_E2E_MQTT_PASSWORD".equals(name) ? GATEWAY_SECRET : null);
-        a.start();
-        agent = a;
-        return a;
+        agent = SchoolGateway.startAgent(dir, ingest.mqttPort(), simulator.port());
+        return agent;
     }
 
     private void stopAgent() {
