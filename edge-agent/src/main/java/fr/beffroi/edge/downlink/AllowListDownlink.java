@@ -13,10 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The doors' allow-list from the cloud: subscribed on the gateway's {@code down/allowlist} topic
@@ -34,7 +30,7 @@ public final class AllowListDownlink implements Uplink.Rider, AutoCloseable {
     private final String topic;
     private final AllowListStore store;
     private final AllowListPolicy policy;
-    private final ExecutorService worker;
+    private final MessageWorker worker;
 
     public AllowListDownlink(String tenant, String gateway, AllowListStore store, AllowListPolicy policy) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
@@ -42,11 +38,7 @@ public final class AllowListDownlink implements Uplink.Rider, AutoCloseable {
         this.topic = Topics.allowList(tenant, gateway);
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "allowlist-" + gateway);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new MessageWorker("allowlist-" + gateway);
     }
 
     /** Installs the stored list, if any: the doors work from it before (or without) any connection. */
@@ -66,9 +58,7 @@ public final class AllowListDownlink implements Uplink.Rider, AutoCloseable {
 
     @Override
     public void onMessage(String topic, byte[] payload) {
-        try {
-            worker.execute(() -> handle(payload));
-        } catch (RejectedExecutionException e) {
+        if (!worker.offer(() -> handle(payload))) {
             LOG.info("gateway {}/{}: allow-list received while stopping, left for the next one", tenant, gateway);
         }
     }
@@ -115,11 +105,6 @@ public final class AllowListDownlink implements Uplink.Rider, AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

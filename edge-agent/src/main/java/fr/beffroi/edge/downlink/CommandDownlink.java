@@ -15,10 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Commands from the cloud: subscribed on the gateway's {@code down/commands} topic through the
@@ -39,7 +35,7 @@ public final class CommandDownlink implements Uplink.Rider, AutoCloseable {
     private final CommandExecutor executor;
     private final Clock clock;
     private final Runnable resultsReady;
-    private final ExecutorService worker;
+    private final MessageWorker worker;
 
     /** @param resultsReady told when a result entered the outbox (the uplink's wake-up) */
     public CommandDownlink(String tenant, String gateway, CommandLog log, CommandVerifier verifier,
@@ -52,11 +48,7 @@ public final class CommandDownlink implements Uplink.Rider, AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.resultsReady = Objects.requireNonNull(resultsReady, "resultsReady");
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "commands-" + gateway);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new MessageWorker("commands-" + gateway);
     }
 
     @Override
@@ -66,9 +58,7 @@ public final class CommandDownlink implements Uplink.Rider, AutoCloseable {
 
     @Override
     public void onMessage(String topic, byte[] payload) {
-        try {
-            worker.execute(() -> handle(payload));
-        } catch (RejectedExecutionException e) {
+        if (!worker.offer(() -> handle(payload))) {
             // Closing: the cloud resends the command (it is still SENT there) on our next connect.
             LOG.info("gateway {}/{}: command received while stopping, left for the next connection", tenant, gateway);
         }
@@ -116,11 +106,6 @@ public final class CommandDownlink implements Uplink.Rider, AutoCloseable {
     /** Lets the command in progress finish (its result is durable either way), then stops. */
     @Override
     public void close() {
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }
